@@ -1,0 +1,175 @@
+import { existsSync, readdirSync } from "node:fs";
+
+import type { ActionFunction } from "@remix-run/node";
+import { beforeEach, describe, expect, it } from "vitest";
+
+import { ADMIN_API_VERSION } from "~/api-version";
+import { getDatabase } from "~/db.server";
+import { readWebhookConfig, routeFileForUri } from "~/webhooks/subscriptions";
+import { offlineSession, TEST_APP, TEST_SHOP, webhookRequest } from "../../tests/shopify";
+
+const config = readWebhookConfig();
+const db = getDatabase();
+
+async function callAction(path: string, request: Request): Promise<Response> {
+  const module = (await import(/* @vite-ignore */ `../../${routeFileForUri(path)}`)) as { action: ActionFunction };
+  try {
+    const result = await module.action({ request, params: {}, context: {} });
+    if (!(result instanceof Response)) throw new Error(`${path} returned a non-Response`);
+    return result;
+  } catch (thrown) {
+    // authenticate.webhook throws Responses (401/400/405); a route must never throw anything else.
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
+
+beforeEach(async () => {
+  await db.webhookEvent.deleteMany({});
+  await db.session.deleteMany({});
+});
+
+describe("shopify.app.toml webhook subscriptions", () => {
+  it("use the app's Admin API version", () => {
+    expect(config.api_version).toBe(ADMIN_API_VERSION);
+  });
+
+  it.each(config.subscriptions.map((subscription) => [subscription.uri, subscription]))(
+    "%s has a route with an action",
+    async (uri) => {
+      expect(existsSync(routeFileForUri(uri)), `${routeFileForUri(uri)} is missing`).toBe(true);
+      const module = await import(/* @vite-ignore */ `../../${routeFileForUri(uri)}`);
+      expect(module.action).toBeTypeOf("function");
+    },
+  );
+
+  it("has a subscription for every webhook route", () => {
+    const routeFiles = readdirSync("app/routes").filter(
+      (file) => /^webhooks\..*\.tsx$/.test(file) && !file.includes(".test."),
+    );
+    const subscribed = new Set(config.subscriptions.map(({ uri }) => routeFileForUri(uri)));
+    expect(routeFiles.map((file) => `app/routes/${file}`).filter((file) => !subscribed.has(file))).toEqual([]);
+  });
+
+  it("covers every topic the product needs", () => {
+    expect(config.subscriptions.flatMap(({ topics }) => topics).sort()).toEqual(
+      [
+        "app/scopes_update",
+        "app/uninstalled",
+        "customers/create",
+        "customers/data_request",
+        "customers/redact",
+        "customers/update",
+        "orders/cancelled",
+        "orders/create",
+        "orders/paid",
+        "refunds/create",
+        "shop/redact",
+      ].sort(),
+    );
+  });
+
+  const deliveries = config.subscriptions.flatMap(({ uri, topics }) => topics.map((topic) => [topic, uri] as const));
+  it.each(deliveries)("a signed %s delivery to %s is stored and answered 200", async (topic, uri) => {
+    const response = await callAction(uri, webhookRequest({ path: uri, topic, body: { id: 1 } }));
+    expect(response.status).toBe(200);
+    const stored = await db.webhookEvent.findMany({ where: { shop: TEST_SHOP } });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({
+      topic: topic.toUpperCase().replace(/[/.]/g, "_"),
+      status: "RECEIVED",
+      apiVersion: ADMIN_API_VERSION,
+      payload: '{"id":1}',
+    });
+  });
+});
+
+describe("webhook delivery edge cases", () => {
+  const path = "/webhooks/orders/paid";
+
+  it("rejects a wrong HMAC with 401 and stores nothing", async () => {
+    const request = webhookRequest({ path, topic: "orders/paid", body: { id: 1 }, secret: "not-the-secret" });
+    expect((await callAction(path, request)).status).toBe(401);
+    expect(await db.webhookEvent.count()).toBe(0);
+  });
+
+  it("rejects a GET with 405", async () => {
+    const response = await callAction(path, new Request(new URL(path, TEST_APP.appUrl)));
+    expect(response.status).toBe(405);
+  });
+
+  it("rejects a signed delivery without Shopify's headers with 400", async () => {
+    const signed = webhookRequest({ path, topic: "orders/paid", body: { id: 1 } });
+    signed.headers.delete("X-Shopify-Webhook-Id");
+    expect((await callAction(path, signed)).status).toBe(400);
+  });
+
+  it("stores a duplicate event once and counts the repeat", async () => {
+    const first = webhookRequest({ path, topic: "orders/paid", body: { id: 7 }, eventId: "evt-1", webhookId: "wh-1" });
+    const retry = webhookRequest({ path, topic: "orders/paid", body: { id: 7 }, eventId: "evt-1", webhookId: "wh-2" });
+    expect((await callAction(path, first)).status).toBe(200);
+    expect((await callAction(path, retry)).status).toBe(200);
+    const stored = await db.webhookEvent.findMany();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.duplicates).toBe(1);
+  });
+
+  it("keeps a malformed JSON body as INVALID and answers 200", async () => {
+    const request = webhookRequest({ path, topic: "orders/paid", body: '{"id": 1,' });
+    expect((await callAction(path, request)).status).toBe(200);
+    const [stored] = await db.webhookEvent.findMany();
+    expect(stored).toMatchObject({
+      status: "INVALID",
+      payload: '{"id": 1,',
+      topic: "ORDERS_PAID",
+      note: "body is not valid JSON",
+    });
+  });
+
+  it.each([["[1,2]"], ["null"], ['"text"']])("keeps a non-object payload %s as INVALID", async (body) => {
+    expect((await callAction(path, webhookRequest({ path, topic: "orders/paid", body }))).status).toBe(200);
+    const [stored] = await db.webhookEvent.findMany();
+    expect(stored).toMatchObject({ status: "INVALID", payload: body });
+  });
+
+  it("keeps a topic sent to the wrong endpoint as IGNORED", async () => {
+    const request = webhookRequest({ path, topic: "customers/create", body: { id: 1 } });
+    expect((await callAction(path, request)).status).toBe(200);
+    const [stored] = await db.webhookEvent.findMany();
+    expect(stored).toMatchObject({ status: "IGNORED", topic: "CUSTOMERS_CREATE" });
+  });
+
+  it("deletes the shop's sessions on app/uninstalled, also when delivered twice", async () => {
+    await db.session.create({ data: { id: "offline_test", shop: TEST_SHOP, state: "", accessToken: "t" } });
+    await db.session.create({
+      data: { id: "offline_other", shop: "other.myshopify.com", state: "", accessToken: "t" },
+    });
+    const uri = "/webhooks/app/uninstalled";
+    for (const webhookId of ["a", "b"]) {
+      const response = await callAction(
+        uri,
+        webhookRequest({ path: uri, topic: "app/uninstalled", body: { id: 1 }, webhookId }),
+      );
+      expect(response.status).toBe(200);
+    }
+    expect(await db.session.findMany({ select: { shop: true } })).toEqual([{ shop: "other.myshopify.com" }]);
+  });
+
+  it("records the new scopes on app/scopes_update", async () => {
+    const session = offlineSession();
+    await db.session.create({
+      data: { id: session.id, shop: TEST_SHOP, state: "", accessToken: "t", scope: "read_orders" },
+    });
+    const uri = "/webhooks/app/scopes_update";
+    const body = {
+      id: 1,
+      previous: ["read_orders"],
+      current: ["read_orders", "write_discounts"],
+      updated_at: "2026-11-28T10:00:00Z",
+    };
+    expect((await callAction(uri, webhookRequest({ path: uri, topic: "app/scopes_update", body }))).status).toBe(200);
+    expect((await db.session.findUniqueOrThrow({ where: { id: session.id } })).scope).toBe(
+      "read_orders,write_discounts",
+    );
+  });
+});

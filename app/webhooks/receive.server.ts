@@ -1,0 +1,126 @@
+import { z } from "zod";
+
+import type { Database } from "~/db.server";
+import type { Logger } from "~/logger.server";
+
+import { recordDelivery, topicForStorage, type WebhookDelivery } from "./inbox.server";
+
+/** What `authenticate.webhook` resolves to, reduced to the fields the receiver uses. */
+export interface VerifiedWebhook {
+  shop: string;
+  topic: string | number | symbol;
+  webhookId: string;
+  apiVersion: string;
+  eventId?: string;
+  triggeredAt?: string;
+  payload: unknown;
+}
+
+export type AuthenticateWebhook = (request: Request) => Promise<VerifiedWebhook>;
+
+/** Work that must happen as soon as a delivery is stored (cheap, idempotent, local only). */
+export type ImmediateWebhookHandler = (webhook: VerifiedWebhook) => Promise<void>;
+
+export interface WebhookReceiverDeps {
+  authenticateWebhook: AuthenticateWebhook;
+  db: Database;
+  logger: Logger;
+  immediateHandlers?: Partial<Record<string, ImmediateWebhookHandler>>;
+}
+
+const PayloadSchema = z.record(z.string(), z.unknown());
+
+/**
+ * Receives one webhook: verifies it with `authenticate.webhook` (405/401/400 come from there),
+ * stores it in the inbox, and answers 200 within milliseconds. Odd deliveries are stored with the
+ * reason and still answered 200, because a retry of the same bytes cannot fix them; only a storage
+ * failure answers 503, so Shopify retries and nothing is lost. Never a 500.
+ */
+export function createWebhookReceiver({
+  authenticateWebhook,
+  db,
+  logger,
+  immediateHandlers = {},
+}: WebhookReceiverDeps) {
+  return async function receiveWebhook(request: Request, expectedTopics: readonly string[]): Promise<Response> {
+    const rawBody = await request.clone().text();
+    let webhook: VerifiedWebhook;
+    try {
+      webhook = await authenticateWebhook(request);
+    } catch (error) {
+      if (error instanceof Response) return error;
+      if (error instanceof SyntaxError) {
+        // The library parses the body only after the HMAC and headers checked out.
+        return store(deliveryFromHeaders(request, rawBody), { status: "INVALID", note: "body is not valid JSON" });
+      }
+      logger.error("webhook verification failed unexpectedly", { error });
+      return retryLater();
+    }
+
+    const delivery: WebhookDelivery = {
+      shop: webhook.shop,
+      topic: String(webhook.topic),
+      eventId: webhook.eventId,
+      webhookId: webhook.webhookId,
+      apiVersion: webhook.apiVersion,
+      triggeredAt: parseDate(webhook.triggeredAt),
+      rawBody,
+    };
+    if (!expectedTopics.includes(delivery.topic)) {
+      return store(delivery, { status: "IGNORED", note: `topic not handled by ${new URL(request.url).pathname}` });
+    }
+    if (!PayloadSchema.safeParse(webhook.payload).success) {
+      return store(delivery, { status: "INVALID", note: "payload is not a JSON object" });
+    }
+    const response = await store(delivery, { status: "RECEIVED" });
+    const immediate = immediateHandlers[delivery.topic];
+    if (response.ok && immediate) {
+      try {
+        await immediate(webhook);
+      } catch (error) {
+        // Stored already; the sync engine and reconciliation pick it up from the inbox.
+        logger.error("immediate webhook handler failed", { topic: delivery.topic, shop: delivery.shop, error });
+      }
+    }
+    return response;
+  };
+
+  async function store(delivery: WebhookDelivery, outcome: Parameters<typeof recordDelivery>[2]) {
+    const log = logger.child({ shop: delivery.shop, topic: delivery.topic, webhookId: delivery.webhookId });
+    try {
+      const recorded = await recordDelivery(db, delivery, outcome);
+      log.info(recorded.duplicate ? "webhook duplicate" : "webhook received", {
+        status: outcome.status,
+        note: outcome.note,
+        eventId: delivery.eventId,
+      });
+      return new Response(null, { status: 200 });
+    } catch (error) {
+      log.error("webhook could not be stored", { error });
+      return retryLater();
+    }
+  }
+}
+
+function deliveryFromHeaders(request: Request, rawBody: string): WebhookDelivery {
+  const header = (name: string) => request.headers.get(name) ?? "";
+  return {
+    shop: header("x-shopify-shop-domain"),
+    topic: topicForStorage(header("x-shopify-topic")),
+    eventId: request.headers.get("x-shopify-event-id") ?? undefined,
+    webhookId: header("x-shopify-webhook-id"),
+    apiVersion: header("x-shopify-api-version"),
+    triggeredAt: parseDate(request.headers.get("x-shopify-triggered-at") ?? undefined),
+    rawBody,
+  };
+}
+
+function parseDate(value: string | undefined): Date | undefined {
+  if (!value) return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+function retryLater() {
+  return new Response(null, { status: 503, headers: { "Retry-After": "60" } });
+}
