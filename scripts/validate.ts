@@ -8,6 +8,7 @@ const steps: [name: string, command: string, args: string[]][] = [
   ["lint", "npm", ["run", "lint"]],
   ["format", "npm", ["run", "format:check"]],
   ["graphql codegen", "npm", ["run", "graphql:codegen"]],
+  ["Diller contract types up to date", "npm", ["run", "diller:types:check"]],
   ["typecheck", "npm", ["run", "typecheck"]],
   ["database schemas and migrations", "npm", ["run", "db:check"]],
   ["native modules under the pinned Node", "npm", ["run", "check:native"]],
