@@ -5,7 +5,17 @@ import { PrismaClient as PostgresClient } from "../prisma/generated/postgresql/c
 import { PrismaClient as SqliteClient } from "../prisma/generated/sqlite/client";
 import { databaseProviderOf, getEnv } from "./env.server";
 
-export type { Prisma } from "../prisma/generated/sqlite/client";
+export type {
+  ComplianceExport,
+  CustomerLink,
+  LocalJob,
+  OrderSync,
+  Prisma,
+  Session,
+  Shop,
+  SyncActivity,
+  WebhookEvent,
+} from "../prisma/generated/sqlite/client";
 export * from "../prisma/generated/sqlite/enums";
 
 /**
@@ -52,4 +62,9 @@ export async function disconnectDatabase() {
   const current = globalThis.__dillerDatabase;
   globalThis.__dillerDatabase = undefined;
   await current?.$disconnect();
+}
+
+/** A unique constraint rejected the write (Prisma P2002), on either provider. */
+export function isUniqueConstraintError(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }

@@ -40,6 +40,15 @@ export const EnvSchema = z.object({
   /** Comma-separated keys that may still decrypt stored secrets during a key rotation. */
   APP_ENCRYPTION_KEYS_PREVIOUS: commaList.default([]).pipe(z.array(encryptionKey)),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** `inline`: the web process also runs the background jobs (required on SQLite). `off`: only `npm run worker` does. */
+  JOB_WORKER: z.enum(["inline", "off"]).default("inline"),
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  RECONCILE_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

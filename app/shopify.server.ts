@@ -7,9 +7,17 @@ import { AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 
 import { ADMIN_API_VERSION } from "./api-version";
-import { getDatabase } from "./db.server";
-import { getEnv } from "./env.server";
+import { getDatabase, type Shop } from "./db.server";
+import { createDillerClient } from "./diller/client.server";
+import { decodeKey, getEnv } from "./env.server";
+import { createJobQueue } from "./jobs/create-queue.server";
+import { PermanentJobError } from "./jobs/queue";
+import { onShutdown } from "./lifecycle.server";
 import { createLogger } from "./logger.server";
+import { createSecretBox } from "./security/encryption.server";
+import { createAdminGateway } from "./shopify/admin-gateway.server";
+import { dillerConnectionOf, recordInstall } from "./shops/shop.server";
+import { createSyncEngine } from "./sync/engine.server";
 import { appLifecycleHandlers } from "./webhooks/app-lifecycle.server";
 import { createWebhookReceiver } from "./webhooks/receive.server";
 
@@ -18,6 +26,15 @@ const env = getEnv();
 export const logger = createLogger({ level: env.LOG_LEVEL, fields: { service: "diller-loyalty" } });
 
 export const db = getDatabase();
+
+function keyOf(value: string): Buffer {
+  const key = decodeKey(value);
+  if (!key) throw new Error("APP_ENCRYPTION_KEY is not a valid key");
+  return key;
+}
+
+/** Seals and opens the merchants' Diller API keys (AES-256-GCM, rotating keys). */
+export const secrets = createSecretBox(keyOf(env.APP_ENCRYPTION_KEY), env.APP_ENCRYPTION_KEYS_PREVIOUS.map(keyOf));
 
 const shopify = shopifyApp({
   apiKey: env.SHOPIFY_API_KEY,
@@ -32,13 +49,65 @@ const shopify = shopifyApp({
     unstable_newEmbeddedAuthStrategy: true,
     expiringOfflineAccessTokens: true,
   },
+  hooks: {
+    afterAuth: async ({ session }) => {
+      await recordInstall(db, session.shop);
+    },
+  },
 });
+
+/** The Diller client of a connected shop. */
+export function dillerClientFor(shop: Shop) {
+  const connection = dillerConnectionOf(shop, secrets);
+  if (!connection) throw new PermanentJobError(`Diller is not connected for ${shop.shop}`);
+  return createDillerClient({ ...connection, logger: logger.child({ shop: shop.shop }) });
+}
+
+export const adminGateway = createAdminGateway({
+  logger: logger.child({ component: "shopify-admin" }),
+  graphql: async (shop, query, variables) => {
+    const { admin } = await shopify.unauthenticated.admin(shop);
+    const response = await admin.graphql(query, { variables });
+    const body: unknown = await response.json();
+    return typeof body === "object" && body !== null && "data" in body ? body.data : undefined;
+  },
+});
+
+export const jobQueue = createJobQueue({ databaseUrl: env.DATABASE_URL, db, logger });
+
+export const syncEngine = createSyncEngine({
+  db,
+  queue: jobQueue,
+  admin: adminGateway,
+  dillerFor: dillerClientFor,
+  logger: logger.child({ component: "sync" }),
+});
+onShutdown(() => syncEngine.stop());
+
+declare global {
+  var __dillerWorkerStarted: boolean | undefined;
+}
+
+/** Runs the background jobs in this process (idempotent: Vite's dev server re-imports this module). */
+export async function startWorker() {
+  if (globalThis.__dillerWorkerStarted) return;
+  globalThis.__dillerWorkerStarted = true;
+  await syncEngine.start({
+    concurrency: env.JOB_CONCURRENCY,
+    reconcileIntervalMs: env.RECONCILE_INTERVAL_MINUTES * 60_000,
+  });
+}
+
+if (env.JOB_WORKER === "inline" && env.NODE_ENV !== "test") {
+  startWorker().catch((error: unknown) => logger.error("background jobs did not start", { error }));
+}
 
 export const receiveWebhook = createWebhookReceiver({
   authenticateWebhook: shopify.authenticate.webhook,
   db,
   logger: logger.child({ component: "webhooks" }),
   immediateHandlers: appLifecycleHandlers(db),
+  dispatch: syncEngine.dispatch,
 });
 
 /** The only configuration values that may reach the browser. */

@@ -69,9 +69,15 @@ describe("shopify.app.toml webhook subscriptions", () => {
     );
   });
 
+  // The smallest payload each topic is processed with (its subject: order, customer or shop).
+  const minimalBody = (topic: string) => {
+    if (topic === "refunds/create") return { id: 1, order_id: 2 };
+    if (topic === "customers/redact" || topic === "customers/data_request") return { customer: { id: 3 } };
+    return { id: 1 };
+  };
   const deliveries = config.subscriptions.flatMap(({ uri, topics }) => topics.map((topic) => [topic, uri] as const));
   it.each(deliveries)("a signed %s delivery to %s is stored and answered 200", async (topic, uri) => {
-    const response = await callAction(uri, webhookRequest({ path: uri, topic, body: { id: 1 } }));
+    const response = await callAction(uri, webhookRequest({ path: uri, topic, body: minimalBody(topic) }));
     expect(response.status).toBe(200);
     const stored = await db.webhookEvent.findMany({ where: { shop: TEST_SHOP } });
     expect(stored).toHaveLength(1);
@@ -79,7 +85,7 @@ describe("shopify.app.toml webhook subscriptions", () => {
       topic: topic.toUpperCase().replace(/[/.]/g, "_"),
       status: "RECEIVED",
       apiVersion: ADMIN_API_VERSION,
-      payload: '{"id":1}',
+      payload: JSON.stringify(minimalBody(topic)),
     });
   });
 });
@@ -130,6 +136,44 @@ describe("webhook delivery edge cases", () => {
     expect((await callAction(path, webhookRequest({ path, topic: "orders/paid", body }))).status).toBe(200);
     const [stored] = await db.webhookEvent.findMany();
     expect(stored).toMatchObject({ status: "INVALID", payload: body });
+  });
+
+  it.each([
+    ["/webhooks/refunds/create", "refunds/create", { id: 5 }, "refund payload without a valid order_id"],
+    ["/webhooks/orders/paid", "orders/paid", { id: "not-a-number" }, "order payload without a valid id"],
+    [
+      "/webhooks/customers/update",
+      "customers/update",
+      { email: "x@example.com" },
+      "customer payload without a valid id",
+    ],
+  ])("keeps a %s payload without its subject id as INVALID", async (uri, topic, body, note) => {
+    expect((await callAction(uri, webhookRequest({ path: uri, topic, body }))).status).toBe(200);
+    const [stored] = await db.webhookEvent.findMany();
+    expect(stored).toMatchObject({ status: "INVALID", note });
+  });
+
+  it("records which order or customer a delivery is about", async () => {
+    await callAction(
+      "/webhooks/refunds/create",
+      webhookRequest({
+        path: "/webhooks/refunds/create",
+        topic: "refunds/create",
+        body: { id: 9, order_id: 450789469 },
+      }),
+    );
+    await callAction(
+      "/webhooks/customers/create",
+      webhookRequest({ path: "/webhooks/customers/create", topic: "customers/create", body: { id: 207119551 } }),
+    );
+    const stored = await db.webhookEvent.findMany({
+      orderBy: { receivedAt: "asc" },
+      select: { topic: true, orderId: true, customerId: true },
+    });
+    expect(stored).toEqual([
+      { topic: "REFUNDS_CREATE", orderId: "450789469", customerId: null },
+      { topic: "CUSTOMERS_CREATE", orderId: null, customerId: "207119551" },
+    ]);
   });
 
   it("keeps a topic sent to the wrong endpoint as IGNORED", async () => {

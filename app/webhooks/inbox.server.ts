@@ -1,4 +1,4 @@
-import type { Database, WebhookEventStatus } from "~/db.server";
+import { isUniqueConstraintError, type Database, type WebhookEventStatus } from "~/db.server";
 
 /** One verified webhook delivery as it reached the app. */
 export interface WebhookDelivery {
@@ -12,11 +12,16 @@ export interface WebhookDelivery {
   apiVersion: string;
   triggeredAt?: Date;
   rawBody: string;
+  /** The order or customer the delivery is about (see app/sync/subjects.ts). */
+  orderId?: string;
+  customerId?: string;
 }
 
 export interface RecordedDelivery {
   id: string;
   duplicate: boolean;
+  /** The stored event's status: a duplicate reports the status of the first delivery. */
+  status: WebhookEventStatus;
 }
 
 /**
@@ -41,23 +46,21 @@ export async function recordDelivery(
         payload: delivery.rawBody,
         status: outcome.status,
         note: outcome.note,
+        orderId: delivery.orderId,
+        customerId: delivery.customerId,
       },
-      select: { id: true },
+      select: { id: true, status: true },
     });
-    return { id: created.id, duplicate: false };
+    return { ...created, duplicate: false };
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+    if (!isUniqueConstraintError(error)) throw error;
     const existing = await db.webhookEvent.update({
       where: { shop_topic_eventId: { shop: delivery.shop, topic: delivery.topic, eventId } },
       data: { duplicates: { increment: 1 } },
-      select: { id: true },
+      select: { id: true, status: true },
     });
-    return { id: existing.id, duplicate: true };
+    return { ...existing, duplicate: true };
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
 /** Shopify's header form (`orders/paid`) to the storage form the library reports (`ORDERS_PAID`). */

@@ -3,7 +3,9 @@ import { z } from "zod";
 import type { Database } from "~/db.server";
 import type { Logger } from "~/logger.server";
 
-import { recordDelivery, topicForStorage, type WebhookDelivery } from "./inbox.server";
+import { subjectOf } from "~/sync/subjects";
+
+import { recordDelivery, topicForStorage, type RecordedDelivery, type WebhookDelivery } from "./inbox.server";
 
 /** What `authenticate.webhook` resolves to, reduced to the fields the receiver uses. */
 export interface VerifiedWebhook {
@@ -21,11 +23,21 @@ export type AuthenticateWebhook = (request: Request) => Promise<VerifiedWebhook>
 /** Work that must happen as soon as a delivery is stored (cheap, idempotent, local only). */
 export type ImmediateWebhookHandler = (webhook: VerifiedWebhook) => Promise<void>;
 
+/** Hands a stored delivery to the job that will process it (best effort: a sweeper retries). */
+export type DispatchWebhook = (event: {
+  id: string;
+  shop: string;
+  topic: string;
+  orderId?: string;
+  customerId?: string;
+}) => Promise<void>;
+
 export interface WebhookReceiverDeps {
   authenticateWebhook: AuthenticateWebhook;
   db: Database;
   logger: Logger;
   immediateHandlers?: Partial<Record<string, ImmediateWebhookHandler>>;
+  dispatch?: DispatchWebhook;
 }
 
 const PayloadSchema = z.record(z.string(), z.unknown());
@@ -41,6 +53,7 @@ export function createWebhookReceiver({
   db,
   logger,
   immediateHandlers = {},
+  dispatch,
 }: WebhookReceiverDeps) {
   return async function receiveWebhook(request: Request, expectedTopics: readonly string[]): Promise<Response> {
     const rawBody = await request.clone().text();
@@ -72,33 +85,53 @@ export function createWebhookReceiver({
     if (!PayloadSchema.safeParse(webhook.payload).success) {
       return store(delivery, { status: "INVALID", note: "payload is not a JSON object" });
     }
-    const response = await store(delivery, { status: "RECEIVED" });
-    const immediate = immediateHandlers[delivery.topic];
-    if (response.ok && immediate) {
-      try {
-        await immediate(webhook);
-      } catch (error) {
-        // Stored already; the sync engine and reconciliation pick it up from the inbox.
-        logger.error("immediate webhook handler failed", { topic: delivery.topic, shop: delivery.shop, error });
+    const subject = subjectOf(delivery.topic, webhook.payload);
+    if (!subject.ok) return store(delivery, { status: "INVALID", note: subject.reason });
+    if (subject.subject.kind === "order") delivery.orderId = subject.subject.orderId;
+    if (subject.subject.kind === "customer") delivery.customerId = subject.subject.customerId;
+
+    const response = await store(delivery, { status: "RECEIVED" }, async (recorded) => {
+      const immediate = immediateHandlers[delivery.topic];
+      if (immediate && !recorded.duplicate) await immediate(webhook);
+      // A duplicate of an event that is still waiting is dispatched again: its first job may be lost.
+      if (dispatch && recorded.status === "RECEIVED") {
+        await dispatch({
+          id: recorded.id,
+          shop: delivery.shop,
+          topic: delivery.topic,
+          orderId: delivery.orderId,
+          customerId: delivery.customerId,
+        });
       }
-    }
+    });
     return response;
   };
 
-  async function store(delivery: WebhookDelivery, outcome: Parameters<typeof recordDelivery>[2]) {
+  async function store(
+    delivery: WebhookDelivery,
+    outcome: Parameters<typeof recordDelivery>[2],
+    afterStore?: (recorded: RecordedDelivery) => Promise<void>,
+  ) {
     const log = logger.child({ shop: delivery.shop, topic: delivery.topic, webhookId: delivery.webhookId });
+    let recorded: RecordedDelivery;
     try {
-      const recorded = await recordDelivery(db, delivery, outcome);
-      log.info(recorded.duplicate ? "webhook duplicate" : "webhook received", {
-        status: outcome.status,
-        note: outcome.note,
-        eventId: delivery.eventId,
-      });
-      return new Response(null, { status: 200 });
+      recorded = await recordDelivery(db, delivery, outcome);
     } catch (error) {
       log.error("webhook could not be stored", { error });
       return retryLater();
     }
+    log.info(recorded.duplicate ? "webhook duplicate" : "webhook received", {
+      status: outcome.status,
+      note: outcome.note,
+      eventId: delivery.eventId,
+    });
+    try {
+      await afterStore?.(recorded);
+    } catch (error) {
+      // Stored already, so it is acknowledged: the inbox sweeper dispatches it again.
+      log.error("webhook stored but its follow-up failed", { error });
+    }
+    return new Response(null, { status: 200 });
   }
 }
 

@@ -10,6 +10,7 @@ import pg from "pg";
 import { afterAll, inject } from "vitest";
 
 import { disconnectDatabase } from "../../app/db.server";
+import { shutdown } from "../../app/lifecycle.server";
 import { postgresAdminUrl } from "./database-names";
 
 const template = inject("databaseTemplate");
@@ -24,6 +25,7 @@ if (template.provider === "postgresql") {
   url.pathname = `/${name}`;
   process.env.DATABASE_URL = url.toString();
   afterAll(async () => {
+    await shutdown();
     await disconnectDatabase();
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
@@ -33,6 +35,7 @@ if (template.provider === "postgresql") {
   copyFileSync(template.template, file);
   process.env.DATABASE_URL = `file:${file}`;
   afterAll(async () => {
+    await shutdown();
     await disconnectDatabase();
     for (const extra of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${extra}`, { force: true });
   });

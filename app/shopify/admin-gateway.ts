@@ -1,0 +1,33 @@
+import type { ProductInfo } from "~/loyalty/order-to-transaction";
+import type { LoyaltyConsent } from "~/sync/consent";
+
+/**
+ * What the sync engine asks of Shopify's Admin API, as one narrow port. The GraphQL implementation
+ * is app/shopify/admin-gateway.server.ts; tests substitute an in-memory one.
+ */
+export interface ShopifyAdminGateway {
+  /** Product type, vendor and barcode per variant id (numeric), for transaction lines. */
+  productInfo(shop: string, variantIds: string[]): Promise<Map<string, ProductInfo>>;
+  /** The loyalty consent copied from the cart to the order (`$app:diller_consent`), if any. */
+  orderConsent(shop: string, orderId: string): Promise<LoyaltyConsent | null>;
+  /** The loyalty consent stored on a customer (`$app:diller_consent`), if any. */
+  customerConsent(shop: string, customerId: string): Promise<LoyaltyConsent | null>;
+  /** Records a shopper's loyalty consent on the customer: metafield, tag, and email marketing consent when given. */
+  storeCustomerConsent(shop: string, customerId: string, consent: LoyaltyConsent & { memberId: string }): Promise<void>;
+  /** Orders updated at or after `since`, oldest first, as REST-shaped order payloads (raw JSON text). */
+  ordersUpdatedSince(
+    shop: string,
+    since: Date,
+    cursor?: string,
+  ): Promise<{ orders: ReconciledOrder[]; nextCursor: string | null }>;
+}
+
+export interface ReconciledOrder {
+  orderId: string;
+  updatedAt: Date;
+  /** The order in the webhook payload's shape, so it folds like any other order event. */
+  payloadJson: string;
+}
+
+/** Tag put on customers who joined the loyalty program through the app. */
+export const MEMBER_TAG = "diller-member";

@@ -1,0 +1,193 @@
+import type { CustomerLink, Database, Shop } from "~/db.server";
+import type { DillerClient } from "~/diller/client.server";
+import type { Member } from "~/diller/schemas.server";
+import { describeError, PermanentJobError, type JobHandler } from "~/jobs/queue";
+import type { ShopifyAdminGateway } from "~/shopify/admin-gateway";
+import { parseCustomerPayload, type ShopifyCustomer } from "~/shopify/payloads/customer";
+import { parseShopifyJson } from "~/shopify/payloads/json";
+import { findShop, syncBlocker } from "~/shops/shop.server";
+
+import { recordActivity } from "./activity.server";
+import { memberChangesFromCustomer, profileHash } from "./customer-profile";
+import { splitE164, toE164 } from "./phone";
+
+export interface CustomerSyncDeps {
+  db: Database;
+  dillerFor: (shop: Shop) => DillerClient;
+  admin: ShopifyAdminGateway;
+  now?: () => Date;
+}
+
+const UpdatedAt = (json: unknown): Date | null => {
+  const value = typeof json === "object" && json !== null && "updated_at" in json ? json.updated_at : null;
+  const date = typeof value === "string" ? new Date(value) : null;
+  return date && !Number.isNaN(date.getTime()) ? date : null;
+};
+
+function isActiveMember(member: Member): member is Member & { id: string } {
+  return typeof member.id === "string" && member.id !== "" && member.consent?.gdpr_accepted === true;
+}
+
+/**
+ * customers/create and customers/update. A customer without a Diller link is matched to a member by
+ * email — only when Shopify has verified that email, because a link shows the member's points and
+ * coupons to whoever holds the Shopify account. A phone match is never linked here: the shopper
+ * confirms a phone with Diller's one-time code on the join page. Without a member, a customer who
+ * consented to membership (customer metafield written by our join page) is registered. A linked
+ * customer's profile changes are sent to Diller unless they hash like the last exchange (our own
+ * writes echoing back).
+ */
+export function createCustomerSyncHandler({
+  db,
+  dillerFor,
+  admin,
+  now = () => new Date(),
+}: CustomerSyncDeps): JobHandler<"customer-sync"> {
+  return async ({ shop, customerId }, context) => {
+    const link = await foldPendingCustomerEvents(db, shop, customerId, now);
+    if (!link?.customerJson) return;
+    const shopRow = await findShop(db, shop);
+    const blocker = syncBlocker(shopRow);
+    if (!shopRow || blocker) {
+      await update(link, { state: link.memberId ? link.state : "SKIPPED", reason: `Not synced: ${blocker}` });
+      return;
+    }
+    const parsed = parseCustomerPayload(parseShopifyJson(link.customerJson));
+    if (!parsed.success) {
+      await update(link, {
+        state: "FAILED",
+        reason: "The customer data from Shopify is unusable",
+        lastError: parsed.error.message,
+      });
+      throw new PermanentJobError(parsed.error.message);
+    }
+    try {
+      await syncCustomer(link, parsed.data, shopRow, dillerFor(shopRow));
+    } catch (error) {
+      const final = error instanceof PermanentJobError || context.isFinalAttempt;
+      await update(
+        link,
+        final
+          ? { state: "FAILED", lastError: describeError(error), reason: "Could not sync the customer with Diller" }
+          : { lastError: describeError(error) },
+      );
+      throw error;
+    }
+  };
+
+  async function update(link: CustomerLink, data: Partial<Omit<CustomerLink, "id" | "shop" | "customerId">>) {
+    await db.customerLink.update({ where: { id: link.id }, data });
+  }
+
+  async function syncCustomer(link: CustomerLink, customer: ShopifyCustomer, shopRow: Shop, diller: DillerClient) {
+    const changes = memberChangesFromCustomer(customer);
+    const hash = profileHash(changes);
+    if (link.memberId) {
+      if (link.profileHash === hash) return update(link, { state: "LINKED", reason: null, lastError: null });
+      await diller.members.updateMember({ memberId: link.memberId, changes });
+      await update(link, { state: "LINKED", profileHash: hash, reason: null, lastError: null });
+      await recordActivity(db, { shop: link.shop, kind: "MEMBER_UPDATED", customerId: link.customerId, at: now() });
+      return;
+    }
+
+    const email = customer.email?.trim();
+    if (email && customer.verified_email === true) {
+      const member = (await diller.members.findMembersByEmail(email)).find(isActiveMember);
+      if (member) {
+        // Linking adopts Diller's data as it is: Shopify changes flow from now on, nothing is overwritten now.
+        await update(link, {
+          memberId: member.id,
+          linkedBy: "email",
+          state: "LINKED",
+          profileHash: hash,
+          reason: null,
+          lastError: null,
+        });
+        await recordActivity(db, { shop: link.shop, kind: "MEMBER_LINKED", customerId: link.customerId, at: now() });
+        return;
+      }
+    }
+    const phone = toE164(customer.phone ?? customer.default_address?.phone);
+    if (phone && (await diller.members.findMembersByPhone(phone)).some(isActiveMember)) {
+      return update(link, {
+        state: "NO_MEMBER",
+        reason: "A member with this phone exists: the shopper confirms it with a one-time code on the loyalty page",
+      });
+    }
+
+    const consent = await admin.customerConsent(link.shop, link.customerId);
+    if (!consent?.membership)
+      return update(link, { state: "NO_MEMBER", reason: "No Diller member, and no membership consent" });
+    const dillerPhone = splitE164(phone);
+    if (!dillerPhone)
+      return update(link, {
+        state: "NO_MEMBER",
+        reason: "Membership consent given, but no phone number in international format",
+      });
+    const member = await diller.members.registerMember({
+      phone: dillerPhone,
+      ...changes,
+      consent: {
+        gdpr_accepted: true,
+        save_order_history: true,
+        receive_email: consent.marketing,
+        receive_sms: consent.marketing,
+      },
+      ...(shopRow.dillerDepartmentId ? { department_ids: [shopRow.dillerDepartmentId] } : {}),
+      origin: { system_id: `shopify:${link.shop}`, channel: "OnlineStore" },
+    });
+    if (!member.id) throw new PermanentJobError("Diller registered the member but returned no member id");
+    await update(link, {
+      memberId: member.id,
+      linkedBy: "registered",
+      state: "LINKED",
+      membershipConsent: true,
+      marketingConsent: consent.marketing,
+      profileHash: hash,
+      reason: null,
+      lastError: null,
+    });
+    await recordActivity(db, { shop: link.shop, kind: "MEMBER_REGISTERED", customerId: link.customerId, at: now() });
+  }
+}
+
+/** Keeps the newest customer snapshot from the waiting events (by updated_at) and marks them processed. */
+async function foldPendingCustomerEvents(
+  db: Database,
+  shop: string,
+  customerId: string,
+  now: () => Date,
+): Promise<CustomerLink | null> {
+  const events = await db.webhookEvent.findMany({
+    where: { shop, customerId, status: "RECEIVED", topic: { in: ["CUSTOMERS_CREATE", "CUSTOMERS_UPDATE"] } },
+    orderBy: { receivedAt: "asc" },
+  });
+  const existing = await db.customerLink.findUnique({ where: { shop_customerId: { shop, customerId } } });
+  if (events.length === 0) return existing;
+  let snapshot = existing?.customerJson ? { json: existing.customerJson, updatedAt: existing.customerUpdatedAt } : null;
+  for (const event of events) {
+    const updatedAt = UpdatedAt(safeParse(event.payload)) ?? event.triggeredAt ?? event.receivedAt;
+    if (!snapshot?.updatedAt || updatedAt >= snapshot.updatedAt) snapshot = { json: event.payload, updatedAt };
+  }
+  const facts = { customerJson: snapshot?.json ?? null, customerUpdatedAt: snapshot?.updatedAt ?? null };
+  const [link] = await db.$transaction([
+    db.customerLink.upsert({
+      where: { shop_customerId: { shop, customerId } },
+      create: { shop, customerId, ...facts },
+      update: facts,
+    }),
+    db.webhookEvent.updateMany({
+      where: { id: { in: events.map((event) => event.id) } },
+      data: { status: "PROCESSED", processedAt: now() },
+    }),
+  ]);
+  return link;
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return parseShopifyJson(text);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,85 @@
+import { ADMIN_API_VERSION } from "~/api-version";
+import { isUniqueConstraintError, type Database } from "~/db.server";
+import type { JobHandler } from "~/jobs/queue";
+import type { ShopifyAdminGateway } from "~/shopify/admin-gateway";
+import { findShop, syncBlocker } from "~/shops/shop.server";
+import type { DispatchWebhook } from "~/webhooks/receive.server";
+
+/** Orders updated this long before the watermark are looked at again: clocks and indexing lag. */
+const OVERLAP_MS = 10 * 60 * 1000;
+/** How far back the first reconciliation of a shop looks. */
+export const FIRST_RECONCILE_LOOKBACK_MS = 24 * 60 * 60 * 1000;
+
+export interface ReconcileDeps {
+  db: Database;
+  admin: ShopifyAdminGateway;
+  dispatch: DispatchWebhook;
+  now?: () => Date;
+}
+
+export interface ReconcileResult {
+  examined: number;
+  enqueued: number;
+}
+
+/**
+ * Webhooks can arrive a day late or never. Reconciliation asks the Admin API for the orders
+ * updated since the shop's watermark and feeds every order the app has not seen in that version
+ * into the inbox as a synthetic `ORDERS_UPDATED` event, so it is processed exactly like a webhook
+ * (and deduplicated like one). The watermark only moves after a complete pass.
+ */
+export async function reconcileShop(
+  { db, admin, dispatch, now = () => new Date() }: ReconcileDeps,
+  shop: string,
+  since?: Date,
+): Promise<ReconcileResult> {
+  const shopRow = await findShop(db, shop);
+  if (!shopRow || syncBlocker(shopRow)) return { examined: 0, enqueued: 0 };
+  const startedAt = now();
+  const from =
+    since ??
+    new Date((shopRow.reconciledUntil?.getTime() ?? startedAt.getTime() - FIRST_RECONCILE_LOOKBACK_MS) - OVERLAP_MS);
+  let cursor: string | undefined;
+  const result: ReconcileResult = { examined: 0, enqueued: 0 };
+  do {
+    const page = await admin.ordersUpdatedSince(shop, from, cursor);
+    for (const order of page.orders) {
+      result.examined++;
+      const known = await db.orderSync.findUnique({
+        where: { shop_orderId: { shop, orderId: order.orderId } },
+        select: { orderUpdatedAt: true },
+      });
+      if (known?.orderUpdatedAt && known.orderUpdatedAt >= order.updatedAt) continue;
+      const eventId = `reconcile:${order.orderId}:${order.updatedAt.toISOString()}`;
+      try {
+        const event = await db.webhookEvent.create({
+          data: {
+            shop,
+            topic: "ORDERS_UPDATED",
+            eventId,
+            webhookId: eventId,
+            apiVersion: ADMIN_API_VERSION,
+            triggeredAt: order.updatedAt,
+            payload: order.payloadJson,
+            orderId: order.orderId,
+            note: "from reconciliation",
+          },
+        });
+        await dispatch({ id: event.id, shop, topic: event.topic, orderId: order.orderId });
+        result.enqueued++;
+      } catch (error) {
+        if (!isUniqueConstraintError(error)) throw error;
+      }
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  if (!since) await db.shop.update({ where: { shop }, data: { reconciledUntil: startedAt } });
+  return result;
+}
+
+export function createReconcileHandler(deps: ReconcileDeps): JobHandler<"reconcile"> {
+  return async ({ shop }, { logger }) => {
+    const result = await reconcileShop(deps, shop);
+    logger.info("reconciled", { shop, ...result });
+  };
+}
