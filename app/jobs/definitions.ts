@@ -17,6 +17,8 @@ export const jobPayloadSchemas = {
   "customer-sync": ShopPayload.extend({ customerId: z.string().min(1) }),
   /** Ask Shopify for orders updated since the watermark and enqueue what webhooks missed. */
   reconcile: ShopPayload,
+  /** One page of a merchant-started backfill ("send paid orders since DATE"), then the next page. */
+  backfill: ShopPayload.extend({ backfillId: z.string().min(1) }),
   /** Re-enqueue inbox rows whose processing job was lost (crash between store and enqueue). */
   "inbox-sweep": z.object({}),
 } as const;
@@ -45,6 +47,7 @@ export const queuePolicies: Record<JobName, QueuePolicy> = {
   "order-sync": { keyed: true, maxAttempts: 10, retryDelaySeconds: 30, maxDelaySeconds: 3600, expireSeconds: 300 },
   "customer-sync": { keyed: true, maxAttempts: 10, retryDelaySeconds: 30, maxDelaySeconds: 3600, expireSeconds: 300 },
   reconcile: { keyed: true, maxAttempts: 3, retryDelaySeconds: 60, maxDelaySeconds: 900, expireSeconds: 900 },
+  backfill: { keyed: true, maxAttempts: 8, retryDelaySeconds: 30, maxDelaySeconds: 1800, expireSeconds: 300 },
   "inbox-sweep": { keyed: true, maxAttempts: 1, retryDelaySeconds: 60, maxDelaySeconds: 60, expireSeconds: 120 },
 };
 

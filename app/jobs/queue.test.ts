@@ -36,6 +36,7 @@ function handlers(overrides: Partial<JobHandlers>): JobHandlers {
     "order-sync": idle,
     "customer-sync": idle,
     reconcile: idle,
+    backfill: idle,
     "inbox-sweep": idle,
     ...overrides,
   };

@@ -4,11 +4,12 @@ import type { Logger } from "~/logger.server";
 import type { ProductInfo } from "~/loyalty/order-to-transaction";
 import { CONSENT_METAFIELD_KEY, parseConsent } from "~/sync/consent";
 
-import { MEMBER_TAG, type ReconciledOrder, type ShopifyAdminGateway } from "./admin-gateway";
+import { MEMBER_TAG, orderSearchQuery, type ReconciledOrder, type ShopifyAdminGateway } from "./admin-gateway";
 import {
   CUSTOMER_CONSENT_QUERY,
   EMAIL_MARKETING_CONSENT_MUTATION,
   ORDER_CONSENT_QUERY,
+  ORDERS_COUNT_QUERY,
   PRODUCT_INFO_QUERY,
   RECONCILE_ORDERS_QUERY,
   STORE_CUSTOMER_CONSENT_MUTATION,
@@ -146,11 +147,19 @@ export function createAdminGateway({
         });
     },
 
-    async ordersUpdatedSince(shop, since, cursor) {
+    async countOrders(shop, search) {
+      const data = await graphql(shop, ORDERS_COUNT_QUERY, { query: orderSearchQuery(search) });
+      return (
+        parse(z.object({ ordersCount: z.object({ count: z.number().int() }).nullish() }), data, "DillerOrdersCount")
+          .ordersCount?.count ?? 0
+      );
+    },
+
+    async searchOrders(shop, search, cursor) {
       const data = await graphql(shop, RECONCILE_ORDERS_QUERY, {
         first: RECONCILE_PAGE_SIZE,
         after: cursor ?? null,
-        query: `updated_at:>='${since.toISOString()}'`,
+        query: orderSearchQuery(search),
       });
       const page = parse(
         z.object({

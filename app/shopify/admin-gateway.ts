@@ -14,12 +14,14 @@ export interface ShopifyAdminGateway {
   customerConsent(shop: string, customerId: string): Promise<LoyaltyConsent | null>;
   /** Records a shopper's loyalty consent on the customer: metafield, tag, and email marketing consent when given. */
   storeCustomerConsent(shop: string, customerId: string, consent: LoyaltyConsent & { memberId: string }): Promise<void>;
-  /** Orders updated at or after `since`, oldest first, as REST-shaped order payloads (raw JSON text). */
-  ordersUpdatedSince(
+  /** One page of the orders matching an Admin API search, as REST-shaped order payloads. */
+  searchOrders(
     shop: string,
-    since: Date,
+    search: OrderSearch,
     cursor?: string,
   ): Promise<{ orders: ReconciledOrder[]; nextCursor: string | null }>;
+  /** How many orders match the search (for progress bars). */
+  countOrders(shop: string, search: OrderSearch): Promise<number>;
 }
 
 export interface ReconciledOrder {
@@ -31,3 +33,13 @@ export interface ReconciledOrder {
 
 /** Tag put on customers who joined the loyalty program through the app. */
 export const MEMBER_TAG = "diller-member";
+
+/** Orders updated (reconciliation) or created (backfill) at or after a point in time. */
+export interface OrderSearch {
+  field: "updated_at" | "created_at";
+  since: Date;
+}
+
+export function orderSearchQuery({ field, since }: OrderSearch): string {
+  return `${field}:>='${since.toISOString()}'`;
+}

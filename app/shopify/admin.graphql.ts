@@ -58,6 +58,12 @@ export const EMAIL_MARKETING_CONSENT_MUTATION = `#graphql
   }
 `;
 
+export const ORDERS_COUNT_QUERY = `#graphql
+  query DillerOrdersCount($query: String!) {
+    ordersCount(query: $query, limit: null) { count precision }
+  }
+`;
+
 export const RECONCILE_ORDERS_QUERY = `#graphql
   ${MONEY}
   ${ADDRESS}

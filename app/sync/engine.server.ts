@@ -4,6 +4,7 @@ import type { JobHandlers, JobQueue } from "~/jobs/queue";
 import type { Logger } from "~/logger.server";
 import type { ShopifyAdminGateway } from "~/shopify/admin-gateway";
 
+import { createBackfillHandler } from "./backfill.server";
 import { createCustomerSyncHandler } from "./customer-sync.server";
 import { createWebhookDispatcher } from "./dispatch.server";
 import { createInboxProcessor } from "./inbox-process.server";
@@ -35,6 +36,7 @@ export function createSyncEngine({ db, queue, admin, dillerFor, logger, now = ()
     "order-sync": createOrderSyncHandler({ db, dillerFor, admin, now }),
     "customer-sync": createCustomerSyncHandler({ db, dillerFor, admin, now }),
     reconcile: createReconcileHandler({ db, admin, dispatch, now }),
+    backfill: createBackfillHandler({ db, queue, admin, dispatch, now }),
     "inbox-sweep": async (_payload, context) => {
       await sweepInbox({ db, dispatch, logger: context.logger, now: now() });
     },

@@ -1,7 +1,7 @@
 import { ADMIN_API_VERSION } from "~/api-version";
 import { isUniqueConstraintError, type Database } from "~/db.server";
 import type { JobHandler } from "~/jobs/queue";
-import type { ShopifyAdminGateway } from "~/shopify/admin-gateway";
+import type { ReconciledOrder, ShopifyAdminGateway } from "~/shopify/admin-gateway";
 import { findShop, syncBlocker } from "~/shops/shop.server";
 import type { DispatchWebhook } from "~/webhooks/receive.server";
 
@@ -42,39 +42,53 @@ export async function reconcileShop(
   let cursor: string | undefined;
   const result: ReconcileResult = { examined: 0, enqueued: 0 };
   do {
-    const page = await admin.ordersUpdatedSince(shop, from, cursor);
+    const page = await admin.searchOrders(shop, { field: "updated_at", since: from }, cursor);
     for (const order of page.orders) {
       result.examined++;
-      const known = await db.orderSync.findUnique({
-        where: { shop_orderId: { shop, orderId: order.orderId } },
-        select: { orderUpdatedAt: true },
-      });
-      if (known?.orderUpdatedAt && known.orderUpdatedAt >= order.updatedAt) continue;
-      const eventId = `reconcile:${order.orderId}:${order.updatedAt.toISOString()}`;
-      try {
-        const event = await db.webhookEvent.create({
-          data: {
-            shop,
-            topic: "ORDERS_UPDATED",
-            eventId,
-            webhookId: eventId,
-            apiVersion: ADMIN_API_VERSION,
-            triggeredAt: order.updatedAt,
-            payload: order.payloadJson,
-            orderId: order.orderId,
-            note: "from reconciliation",
-          },
-        });
-        await dispatch({ id: event.id, shop, topic: event.topic, orderId: order.orderId });
-        result.enqueued++;
-      } catch (error) {
-        if (!isUniqueConstraintError(error)) throw error;
-      }
+      if (await feedOrder({ db, dispatch }, shop, order, "reconciliation")) result.enqueued++;
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   if (!since) await db.shop.update({ where: { shop }, data: { reconciledUntil: startedAt } });
   return result;
+}
+
+/**
+ * Puts one order fetched from the Admin API into the inbox, unless the app already knows that
+ * version of it, and dispatches its sync. Returns whether it was fed.
+ */
+export async function feedOrder(
+  { db, dispatch }: Pick<ReconcileDeps, "db" | "dispatch">,
+  shop: string,
+  order: ReconciledOrder,
+  source: "reconciliation" | "backfill",
+): Promise<boolean> {
+  const known = await db.orderSync.findUnique({
+    where: { shop_orderId: { shop, orderId: order.orderId } },
+    select: { orderUpdatedAt: true },
+  });
+  if (known?.orderUpdatedAt && known.orderUpdatedAt >= order.updatedAt) return false;
+  const eventId = `${source}:${order.orderId}:${order.updatedAt.toISOString()}`;
+  try {
+    const event = await db.webhookEvent.create({
+      data: {
+        shop,
+        topic: "ORDERS_UPDATED",
+        eventId,
+        webhookId: eventId,
+        apiVersion: ADMIN_API_VERSION,
+        triggeredAt: order.updatedAt,
+        payload: order.payloadJson,
+        orderId: order.orderId,
+        note: `from ${source}`,
+      },
+    });
+    await dispatch({ id: event.id, shop, topic: event.topic, orderId: order.orderId });
+    return true;
+  } catch (error) {
+    if (isUniqueConstraintError(error)) return false;
+    throw error;
+  }
 }
 
 export function createReconcileHandler(deps: ReconcileDeps): JobHandler<"reconcile"> {
