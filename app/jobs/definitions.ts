@@ -40,14 +40,41 @@ export interface QueuePolicy {
   maxDelaySeconds: number;
   /** An attempt running longer than this is presumed dead (crashed worker) and retried. */
   expireSeconds: number;
+  /**
+   * pg-boss only: the worker reports every half of this while the job runs; a job without a report
+   * for this long is presumed dead and retried (a crashed worker's job restarts in seconds instead
+   * of waiting out `expireSeconds`). The local runner renews its lock on the same principle.
+   */
+  heartbeatSeconds?: number;
 }
 
 export const queuePolicies: Record<JobName, QueuePolicy> = {
   "inbox-process": { keyed: true, maxAttempts: 8, retryDelaySeconds: 5, maxDelaySeconds: 600, expireSeconds: 120 },
-  "order-sync": { keyed: true, maxAttempts: 10, retryDelaySeconds: 30, maxDelaySeconds: 3600, expireSeconds: 300 },
-  "customer-sync": { keyed: true, maxAttempts: 10, retryDelaySeconds: 30, maxDelaySeconds: 3600, expireSeconds: 300 },
+  "order-sync": {
+    keyed: true,
+    maxAttempts: 10,
+    retryDelaySeconds: 30,
+    maxDelaySeconds: 3600,
+    expireSeconds: 300,
+    heartbeatSeconds: 30,
+  },
+  "customer-sync": {
+    keyed: true,
+    maxAttempts: 10,
+    retryDelaySeconds: 30,
+    maxDelaySeconds: 3600,
+    expireSeconds: 300,
+    heartbeatSeconds: 30,
+  },
   reconcile: { keyed: true, maxAttempts: 3, retryDelaySeconds: 60, maxDelaySeconds: 900, expireSeconds: 900 },
-  backfill: { keyed: true, maxAttempts: 8, retryDelaySeconds: 30, maxDelaySeconds: 1800, expireSeconds: 300 },
+  backfill: {
+    keyed: true,
+    maxAttempts: 8,
+    retryDelaySeconds: 30,
+    maxDelaySeconds: 1800,
+    expireSeconds: 300,
+    heartbeatSeconds: 30,
+  },
   "inbox-sweep": { keyed: true, maxAttempts: 1, retryDelaySeconds: 60, maxDelaySeconds: 60, expireSeconds: 120 },
 };
 

@@ -173,13 +173,13 @@ export function createLocalQueue({
         isFinalAttempt: job.attempts >= job.maxAttempts,
         logger: log,
       });
-      await settle(job, { state: "COMPLETED", lastError: null });
+      await recordOutcome(job, { state: "COMPLETED", lastError: null }, log);
     } catch (error) {
       const permanent = error instanceof PermanentJobError;
       const exhausted = permanent || job.attempts >= job.maxAttempts;
       const lastError = describeError(error);
       log[exhausted ? "error" : "warn"](exhausted ? "job failed" : "job attempt failed, will retry", { error });
-      await settle(
+      await recordOutcome(
         job,
         exhausted
           ? { state: "FAILED", lastError }
@@ -190,9 +190,22 @@ export function createLocalQueue({
                 now().getTime() + retryDelayMs(job.attempts, policy.retryDelaySeconds, policy.maxDelaySeconds, random),
               ),
             },
+        log,
       );
     } finally {
       clearInterval(heartbeat);
+    }
+  }
+
+  /**
+   * Records how an attempt ended. If even that fails (database unavailable), the job stays ACTIVE
+   * and runs again once its lock expires: at-least-once, never a crashed process.
+   */
+  async function recordOutcome(job: LocalJob, next: Parameters<typeof settle>[1], log: Logger) {
+    try {
+      await settle(job, next);
+    } catch (error) {
+      log.error("job outcome not recorded; the job runs again when its lock expires", { error });
     }
   }
 
@@ -202,10 +215,12 @@ export function createLocalQueue({
         await recoverExpired();
         const jobs = await claim(concurrency - inFlight.size);
         for (const job of jobs) {
-          const task = run(job).finally(() => {
-            inFlight.delete(task);
-            wake?.();
-          });
+          const task = run(job)
+            .catch((error: unknown) => logger.error("job runner failed", { error }))
+            .finally(() => {
+              inFlight.delete(task);
+              wake?.();
+            });
           inFlight.add(task);
         }
         if (jobs.length > 0 && inFlight.size < concurrency) continue;

@@ -11,6 +11,8 @@ export interface PgBossQueueOptions {
   /** Postgres schema for pg-boss's tables. */
   schema?: string;
   pollingIntervalSeconds?: number;
+  /** How often pg-boss looks for expired (crashed) jobs; pg-boss's default is 60 s. */
+  supervisionIntervalSeconds?: number;
   policies?: Partial<Record<JobName, Partial<(typeof queuePolicies)[JobName]>>>;
 }
 
@@ -24,9 +26,16 @@ export function createPgBossQueue({
   logger,
   schema = "pgboss",
   pollingIntervalSeconds = 0.5,
+  supervisionIntervalSeconds = 30,
   policies: overrides = {},
 }: PgBossQueueOptions): JobQueue {
-  const boss = new PgBoss({ connectionString, schema, application_name: "diller-loyalty" });
+  const boss = new PgBoss({
+    connectionString,
+    schema,
+    application_name: "diller-loyalty",
+    superviseIntervalSeconds: supervisionIntervalSeconds,
+    monitorIntervalSeconds: supervisionIntervalSeconds,
+  });
   boss.on("error", (error) => logger.error("pg-boss error", { error }));
   const policyOf = (name: JobName) => ({ ...queuePolicies[name], ...overrides[name] });
   let started: Promise<void> | undefined;
@@ -38,6 +47,7 @@ export function createPgBossQueue({
       retryBackoff: true,
       retryDelayMax: policy.maxDelaySeconds,
       expireInSeconds: policy.expireSeconds,
+      ...(policy.heartbeatSeconds ? { heartbeatSeconds: policy.heartbeatSeconds } : {}),
     };
   };
   let working = false;

@@ -1,0 +1,151 @@
+/**
+ * End-to-end harness for the sync engine: the real composition root (Prisma, Shopify's webhook
+ * authentication, the Diller client, the Admin GraphQL gateway), a Diller sandbox on loopback, the
+ * fake Admin API, and a sync engine with fast retries. Webhooks are delivered signed with the test
+ * app's secret, exactly as Shopify sends them.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+import { startDillerSandbox, type RunningSandbox } from "../../sandbox/diller";
+import type { Prisma } from "~/db.server";
+import { getEnv } from "~/env.server";
+import { jobNames } from "~/jobs/definitions";
+import { createJobQueue } from "~/jobs/create-queue.server";
+import type { JobQueue } from "~/jobs/queue";
+import { silentLogger } from "~/logger.server";
+import { createSyncEngine, type SyncEngine } from "~/sync/engine.server";
+import { createWebhookReceiver } from "~/webhooks/receive.server";
+
+import { installFakeAdminApi, type FakeAdminApi } from "../shopify-admin-fake";
+import { offlineSession, TEST_SHOP, webhookRequest } from "../shopify";
+
+export const SHOP_HANDLE = TEST_SHOP.replace(".myshopify.com", "");
+export const KARI = { email: "kari.nordmann@example.com", phone: "+4740000001" };
+
+const silentSandboxLogger = { info: () => {}, warn: () => {}, error: () => {} };
+
+/** A fixture payload from tests/fixtures/shopify-webhooks by its number, as a mutable object. */
+export function fixture(number: string): Record<string, unknown> {
+  const dir = "tests/fixtures/shopify-webhooks";
+  const file = readFileSync(join(dir, "INDEX.md"), "utf8").match(new RegExp("`(" + number + "-[^`]+\\.json)`"))?.[1];
+  if (!file) throw new Error(`no fixture ${number}`);
+  return JSON.parse(readFileSync(join(dir, file), "utf8"));
+}
+
+export interface HarnessOptions {
+  shop?: Partial<Prisma.ShopUncheckedCreateInput>;
+  maxAttempts?: number;
+}
+
+export interface SyncHarness {
+  sandbox: RunningSandbox;
+  app: typeof import("~/shopify.server");
+  adminApi: FakeAdminApi;
+  engine: SyncEngine;
+  queue: JobQueue;
+  deliver(topic: string, body: object | string, options?: { eventId?: string; webhookId?: string }): Promise<Response>;
+  /** Waits until no job is queued, running or waiting for a retry. */
+  settle(timeoutMs?: number): Promise<void>;
+  demoStore(): RunningSandbox["state"]["stores"][number];
+  transactions(): RunningSandbox["state"]["stores"][number]["transactions"];
+  member(id: string): RunningSandbox["state"]["stores"][number]["members"][number];
+  orderSync(
+    orderId: string,
+  ): Promise<Awaited<ReturnType<(typeof import("~/shopify.server"))["db"]["orderSync"]["findUnique"]>>>;
+  stop(): Promise<void>;
+}
+
+export async function startSyncHarness(options: HarnessOptions = {}): Promise<SyncHarness> {
+  const sandbox = await startDillerSandbox({ logger: silentSandboxLogger });
+  const app = await import("~/shopify.server");
+  const { db } = app;
+  const adminApi = installFakeAdminApi({
+    DillerProductInfo: () => ({ nodes: [] }),
+    DillerOrderConsent: () => ({ order: { metafield: null } }),
+    DillerCustomerConsent: () => ({ customer: { metafield: null } }),
+    DillerStoreCustomerConsent: () => ({ metafieldsSet: { userErrors: [] }, tagsAdd: { userErrors: [] } }),
+    DillerEmailMarketingConsent: () => ({ customerEmailMarketingConsentUpdate: { userErrors: [] } }),
+    DillerOrdersCount: () => ({ ordersCount: { count: 0, precision: "EXACT" } }),
+    DillerReconcileOrders: () => ({ orders: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } }),
+  });
+  await app.sessionStorage.storeSession(offlineSession());
+  const connection = {
+    integrationEnabled: true,
+    dillerEnvironment: "custom",
+    dillerBaseUrl: sandbox.baseUrl,
+    dillerStoreId: sandbox.credentials.storeId,
+    dillerApiKey: app.secrets.seal(sandbox.credentials.apiKey),
+    dillerDepartmentId: "webshop",
+    connectedAt: new Date(),
+    ...options.shop,
+  };
+  await db.shop.upsert({ where: { shop: TEST_SHOP }, create: { shop: TEST_SHOP, ...connection }, update: connection });
+
+  const fast = { retryDelaySeconds: 1, maxDelaySeconds: 1, maxAttempts: options.maxAttempts ?? 4 };
+  const queue = createJobQueue({
+    databaseUrl: getEnv().DATABASE_URL,
+    db,
+    logger: silentLogger,
+    pollIntervalMs: 100,
+    policies: Object.fromEntries(jobNames.map((name) => [name, fast])),
+  });
+  const engine = createSyncEngine({
+    db,
+    queue,
+    admin: app.adminGateway,
+    dillerFor: app.dillerClientFor,
+    logger: silentLogger,
+  });
+  const receive = createWebhookReceiver({
+    authenticateWebhook: app.authenticate.webhook,
+    db,
+    logger: silentLogger,
+    dispatch: engine.dispatch,
+  });
+  await engine.start({ concurrency: 2 });
+
+  const demoStore = () => {
+    const store = sandbox.state.stores.find((candidate) => candidate.id === sandbox.credentials.storeId);
+    if (!store) throw new Error("demo store missing from the sandbox");
+    return store;
+  };
+
+  return {
+    sandbox,
+    app,
+    adminApi,
+    engine,
+    queue,
+    deliver(topic, body, { eventId, webhookId } = {}) {
+      const path = `/webhooks/${topic === "customers/redact" || topic === "customers/data_request" || topic === "shop/redact" ? "compliance" : topic}`;
+      return receive(webhookRequest({ path, topic, body, eventId, webhookId }), [
+        topic.toUpperCase().replace(/[/.]/g, "_"),
+      ]);
+    },
+    async settle(timeoutMs = 20_000) {
+      const started = Date.now();
+      let quietRounds = 0;
+      while (quietRounds < 2) {
+        if (Date.now() - started > timeoutMs) throw new Error("the sync engine did not settle in time");
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        let busy = 0;
+        for (const name of jobNames) busy += (await queue.list(name, { states: ["queued", "active", "retry"] })).length;
+        quietRounds = busy === 0 ? quietRounds + 1 : 0;
+      }
+    },
+    demoStore,
+    transactions: () => demoStore().transactions,
+    member(id) {
+      const member = demoStore().members.find((candidate) => candidate.id === id);
+      if (!member) throw new Error(`no member ${id}`);
+      return member;
+    },
+    orderSync: (orderId) => db.orderSync.findUnique({ where: { shop_orderId: { shop: TEST_SHOP, orderId } } }),
+    async stop() {
+      await engine.stop();
+      await sandbox.stop();
+      adminApi.uninstall();
+    },
+  };
+}
