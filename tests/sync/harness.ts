@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { startDillerSandbox, type RunningSandbox } from "../../sandbox/diller";
 import type { Prisma } from "~/db.server";
 import { getEnv } from "~/env.server";
+import type * as AppModule from "~/shopify.server";
 import { jobNames } from "~/jobs/definitions";
 import { createJobQueue } from "~/jobs/create-queue.server";
 import type { JobQueue } from "~/jobs/queue";
@@ -40,7 +41,7 @@ export interface HarnessOptions {
 
 export interface SyncHarness {
   sandbox: RunningSandbox;
-  app: typeof import("~/shopify.server");
+  app: typeof AppModule;
   adminApi: FakeAdminApi;
   engine: SyncEngine;
   queue: JobQueue;
@@ -50,9 +51,7 @@ export interface SyncHarness {
   demoStore(): RunningSandbox["state"]["stores"][number];
   transactions(): RunningSandbox["state"]["stores"][number]["transactions"];
   member(id: string): RunningSandbox["state"]["stores"][number]["members"][number];
-  orderSync(
-    orderId: string,
-  ): Promise<Awaited<ReturnType<(typeof import("~/shopify.server"))["db"]["orderSync"]["findUnique"]>>>;
+  orderSync(orderId: string): Promise<Awaited<ReturnType<(typeof AppModule)["db"]["orderSync"]["findUnique"]>>>;
   stop(): Promise<void>;
 }
 

@@ -27,9 +27,7 @@ const queue = createJobQueue({
   logger: app.logger,
   pollIntervalMs: 100,
   supervisionIntervalSeconds: 1,
-  policies: Object.fromEntries(
-    jobNames.map((name) => [name, { expireSeconds, retryDelaySeconds: 1, maxDelaySeconds: 2, maxAttempts: 10 }]),
-  ),
+  policies: testPolicies(jobNames, expireSeconds),
 });
 const engine = createSyncEngine({
   db: app.db,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { startDillerSandbox, type RunningSandbox } from "../../sandbox/diller";
 import { getEnv } from "~/env.server";
+import type * as AppModule from "~/shopify.server";
 import { createJobQueue } from "~/jobs/create-queue.server";
 import { jobNames } from "~/jobs/definitions";
 import { silentLogger } from "~/logger.server";
@@ -22,7 +23,7 @@ import { startWorkerProcess, testPolicies, waitFor, type WorkerProcess } from ".
 
 const postgres = getEnv().DATABASE_URL.startsWith("postgres");
 let sandbox: RunningSandbox;
-let app: typeof import("~/shopify.server");
+let app: typeof AppModule;
 let receive: ReturnType<typeof createWebhookReceiver>;
 let inProcessEngine: ReturnType<typeof createSyncEngine>;
 const workers: WorkerProcess[] = [];
