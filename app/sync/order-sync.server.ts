@@ -105,7 +105,7 @@ export function createOrderSyncHandler({
     }
   }
 
-  async function converge(record: OrderSync, shopRow: Shop, { logger }: JobContext) {
+  async function converge(record: OrderSync, shopRow: Shop, { logger, isFinalAttempt }: JobContext) {
     const { shop, orderId } = record;
     const known = knownOrderOf(record);
     if (!known.orderJson) {
@@ -171,13 +171,6 @@ export function createOrderSyncHandler({
       }
     }
     const memberId = progress.memberId;
-
-    // 2. Consent given at checkout is recorded on the Shopify customer as well.
-    if (progress.linkedBy === "registered" && known.consent && order.customer?.id && !progress.consentStoredOnShopify) {
-      await admin.storeCustomerConsent(shop, order.customer.id, { ...known.consent, memberId });
-      progress.consentStoredOnShopify = true;
-      await save();
-    }
 
     // 3. Which of the order's discount codes are the member's Diller coupons (decided once: a used coupon disappears from the list).
     if (!progress.couponCodes) {
@@ -305,6 +298,21 @@ export function createOrderSyncHandler({
         memberId,
         progress,
       });
+    }
+
+    // 8. Consent given at checkout is recorded on the Shopify customer as well. Last, so a Shopify
+    // outage never holds up the member's points; retried with the job until it is recorded.
+    if (progress.linkedBy === "registered" && known.consent && order.customer?.id && !progress.consentStoredOnShopify) {
+      try {
+        await admin.storeCustomerConsent(shop, order.customer.id, { ...known.consent, memberId });
+        progress.consentStoredOnShopify = true;
+        await save();
+      } catch (error) {
+        const note = `The shopper's loyalty consent could not be recorded in Shopify yet: ${describeError(error)}`;
+        await db.orderSync.update({ where: { id: record.id }, data: { lastError: note } });
+        if (!isFinalAttempt) throw error;
+        logger.error("consent not recorded in Shopify", { orderId, error });
+      }
     }
   }
 

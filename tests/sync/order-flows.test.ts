@@ -336,6 +336,32 @@ describe("guests and consent", () => {
     for (const segment of h.demoStore().segments) segment.is_required = segment.id === 3;
   });
 
+  it("books the points even while Shopify cannot record the consent, and records it once Shopify answers", async () => {
+    for (const segment of h.demoStore().segments) segment.is_required = false;
+    const answer = h.adminApi.resolvers.DillerStoreCustomerConsent;
+    let failures = 0;
+    h.adminApi.resolvers.DillerStoreCustomerConsent = (variables, shop) => {
+      if (failures++ < 1)
+        return { metafieldsSet: { userErrors: [{ field: ["value"], message: "Shopify is busy" }] }, tagsAdd: null };
+      return answer?.(variables, shop);
+    };
+    const customerId = nextOrderId++;
+    const order = guestOrder({
+      email: "patient.shopper@example.com",
+      customer: { id: customerId, email: "patient.shopper@example.com", phone: "+4791110002" },
+      note_attributes: [{ name: "_diller_consent", value: JSON.stringify({ membership: true, marketing: false }) }],
+    });
+    await h.deliver("orders/paid", order);
+    await h.settle();
+    expect(h.transactions().filter((transaction) => transaction.externalId === externalId(order.id))).toHaveLength(1);
+    const record = await h.orderSync(String(order.id));
+    expect(record?.state).toBe("SENT");
+    expect(JSON.parse(record?.progressJson ?? "{}").consentStoredOnShopify).toBe(true);
+    expect(failures).toBe(2);
+    h.adminApi.resolvers.DillerStoreCustomerConsent = answer;
+    for (const segment of h.demoStore().segments) segment.is_required = segment.id === 3;
+  });
+
   it("explains a registration Diller refuses instead of retrying it forever", async () => {
     const order = guestOrder({
       email: "segment.less@example.com",
