@@ -39,6 +39,9 @@ export function createDatabase(url: string): Database {
     const ignore = () => {};
     client.$queryRawUnsafe(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`).catch(ignore);
     client.$queryRawUnsafe("PRAGMA journal_mode = WAL").catch(ignore);
+    // In WAL mode NORMAL syncs at checkpoints, not every commit: a killed process loses nothing
+    // committed; only a power cut could lose the last moments. Several times faster writes.
+    client.$queryRawUnsafe("PRAGMA synchronous = NORMAL").catch(ignore);
     return client;
   }
   if (provider === "postgresql") {

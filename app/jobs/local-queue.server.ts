@@ -24,6 +24,7 @@ export interface LocalQueueOptions {
 }
 
 const WAITING: LocalJobState[] = ["QUEUED", "RETRY"];
+const RECOVERY_INTERVAL_MS = 2000;
 
 /**
  * The job runner for the SQLite default: durable jobs in the LocalJob table, processed in this
@@ -209,10 +210,15 @@ export function createLocalQueue({
     }
   }
 
+  let lastRecovery = 0;
   async function runLoop() {
     while (running) {
       try {
-        await recoverExpired();
+        // Crashed runners are rare: look for expired locks every few seconds, not on every claim.
+        if (now().getTime() - lastRecovery >= RECOVERY_INTERVAL_MS) {
+          lastRecovery = now().getTime();
+          await recoverExpired();
+        }
         const jobs = await claim(concurrency - inFlight.size);
         for (const job of jobs) {
           const task = run(job)

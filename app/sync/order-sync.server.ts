@@ -155,10 +155,12 @@ export function createOrderSyncHandler({
         await settle(record, { state: "SKIPPED", reason: `Not sent: ${resolution.reason}` });
         return;
       }
+      // A member found by search is saved with the first side effect below (finding changes
+      // nothing); a registration is saved at once, so a re-run knows the member joined here.
       progress.memberId = resolution.memberId;
       progress.linkedBy = resolution.linkedBy;
-      await save();
       if (resolution.linkedBy === "registered") {
+        await save();
         await recordActivity(db, {
           shop,
           kind: "MEMBER_REGISTERED",
@@ -181,7 +183,6 @@ export function createOrderSyncHandler({
         const dillerCodes = new Map(coupons.map((coupon) => [coupon.code.toLowerCase(), coupon.code]));
         progress.couponCodes = codes.flatMap((code) => dillerCodes.get(code.toLowerCase()) ?? []);
       }
-      await save();
     }
     const couponCodes = progress.couponCodes;
     const baseExternalId = orderExternalId(shop, orderId);

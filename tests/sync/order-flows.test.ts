@@ -339,11 +339,12 @@ describe("guests and consent", () => {
   it("books the points even while Shopify cannot record the consent, and records it once Shopify answers", async () => {
     for (const segment of h.demoStore().segments) segment.is_required = false;
     const answer = h.adminApi.resolvers.DillerStoreCustomerConsent;
+    if (!answer) throw new Error("the harness answers DillerStoreCustomerConsent");
     let failures = 0;
     h.adminApi.resolvers.DillerStoreCustomerConsent = (variables, shop) => {
       if (failures++ < 1)
         return { metafieldsSet: { userErrors: [{ field: ["value"], message: "Shopify is busy" }] }, tagsAdd: null };
-      return answer?.(variables, shop);
+      return answer(variables, shop);
     };
     const customerId = nextOrderId++;
     const order = guestOrder({
