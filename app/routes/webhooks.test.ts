@@ -62,6 +62,7 @@ describe("shopify.app.toml webhook subscriptions", () => {
         "customers/update",
         "orders/cancelled",
         "orders/create",
+        "orders/fulfilled",
         "orders/paid",
         "refunds/create",
         "shop/redact",
