@@ -22,12 +22,32 @@ const USAGE = `usage: npm run cli -- <command> [options]
   jobs       [--queue ${jobNames.join("|")}] [--state queued|active|retry|failed|completed|cancelled]
   rotate-keys`;
 
-const ShopDomain = z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, "must be a *.myshopify.com domain");
+const ShopOption = z.object({
+  shop: z
+    .string({ error: "is required" })
+    .regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, "must be a *.myshopify.com domain"),
+});
 const OrderState = z.enum(["PENDING", "SENT", "CANCELLED", "SKIPPED", "FAILED"]);
 const JobState = z.enum(["queued", "active", "retry", "failed", "completed", "cancelled"]);
 
-/** Runs one CLI command; returns the process exit code. */
+/** Runs one CLI command; returns the process exit code. Bad arguments are explained, not thrown. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await runCommand(argv, io);
+  } catch (error) {
+    if (error instanceof z.ZodError) {
+      io.err(error.issues.map((issue) => `--${issue.path.join(".") || "argument"}: ${issue.message}`).join("\n"));
+      return 2;
+    }
+    if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
+      io.err(`${error.message}\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   const { values } = parseArgs({
     args: rest,
@@ -51,7 +71,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   });
   // The composition root reads and validates the environment: only load it for a real command.
   const app = await import("~/shopify.server");
-  const shop = () => ShopDomain.parse(values.shop);
+  const shop = () => ShopOption.parse({ shop: values.shop }).shop;
 
   switch (command) {
     case "connect": {
