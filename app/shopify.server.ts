@@ -6,6 +6,7 @@ import "@shopify/shopify-app-remix/adapters/node";
 import { AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 
+import { prepareShopForExtensions, shopGraphqlOf } from "./admin/shop-setup.server";
 import { ADMIN_API_VERSION } from "./api-version";
 import { getDatabase, type Shop } from "./db.server";
 import { createDillerClient } from "./diller/client.server";
@@ -50,8 +51,10 @@ const shopify = shopifyApp({
     expiringOfflineAccessTokens: true,
   },
   hooks: {
-    afterAuth: async ({ session }) => {
+    afterAuth: async ({ session, admin }) => {
       await recordInstall(db, session.shop);
+      // The metafield definitions the extensions need; never fails the install (the admin retries).
+      await prepareShopForExtensions({ db, graphql: shopGraphqlOf(admin), logger }, session.shop);
     },
   },
 });

@@ -89,6 +89,10 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
       const result = await connectShopToDiller({ db: app.db, secrets: app.secrets }, shop(), input.data, {
         enable: values.enable,
       });
+      // A department chosen here completes the admin's onboarding as well.
+      if (result.saved && input.data.departmentId) {
+        await app.db.shop.update({ where: { shop: shop() }, data: { onboardedAt: new Date() } });
+      }
       if (!result.saved) {
         io.err(`Not connected (${result.test.problem}): ${result.test.message}`);
         return 1;

@@ -1,64 +1,85 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { BlockStack, Card, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigate, useSubmit } from "@remix-run/react";
+import { Banner, BlockStack, Layout, Page } from "@shopify/polaris";
 
-import { authenticate, db } from "~/shopify.server";
-import { summarizeWebhooks } from "~/webhooks/summary.server";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { requireOnboardedShop } from "~/admin/context.server";
+import { dashboardAction } from "~/admin/dashboard-actions.server";
+import { loadDashboard } from "~/admin/dashboard.server";
+import { adminDeps } from "~/admin/deps.server";
+import { formFields } from "~/admin/forms";
+import { parseOrderTableQuery } from "~/admin/order-table";
+import { shopGraphqlOf } from "~/admin/shop-setup.server";
+import { ActivityChart } from "~/admin/ui/ActivityChart";
+import { DashboardSummary, WebhookSummary } from "~/admin/ui/DashboardSummary";
+import { OrderTable } from "~/admin/ui/OrderTable";
+import { useI18n } from "~/i18n/I18nProvider";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
-  const webhooks = await summarizeWebhooks(db, session.shop, new Date(Date.now() - DAY_MS));
-  return { shop: session.shop, webhooks };
+  const { shop } = await requireOnboardedShop(request);
+  const query = parseOrderTableQuery(new URL(request.url).searchParams);
+  return { query, ...(await loadDashboard(adminDeps.db, shop, query)) };
 };
 
-export default function Index() {
-  const { shop, webhooks } = useLoaderData<typeof loader>();
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { shop, admin } = await requireOnboardedShop(request);
+  const fields = formFields(await request.formData());
+  const { status, ...body } = await dashboardAction(adminDeps, shop, fields, shopGraphqlOf(admin));
+  return json(body, { status });
+};
+
+export default function Dashboard() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const submit = useSubmit();
   return (
-    <Page title="Diller Loyalty">
+    <Page title={t("dashboard.title")}>
       <Layout>
         <Layout.Section>
-          <Card>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">
-                Welcome
-              </Text>
-              <Text as="p">
-                This app connects {shop} to the Diller loyalty platform: members, points, coupons and purchases.
-              </Text>
-            </BlockStack>
-          </Card>
+          <BlockStack gap="400">
+            {!data.integrationEnabled ? (
+              <Banner
+                tone="warning"
+                title={t("dashboard.integrationOff")}
+                action={{ content: t("dashboard.integrationOffAction"), onAction: () => navigate("/app/settings") }}
+              />
+            ) : null}
+            {!data.extensionSetup.done ? (
+              <Banner
+                tone="warning"
+                title={t("dashboard.setupFailed", { error: data.extensionSetup.error ?? "—" })}
+                action={{
+                  content: t("dashboard.setupAgain"),
+                  onAction: () => submit({ intent: "setup-extensions" }, { method: "post" }),
+                }}
+              />
+            ) : null}
+            {result && "retried" in result ? (
+              <Banner tone="success">{t("dashboard.retried", { count: result.retried })}</Banner>
+            ) : null}
+            {result && "setup" in result && result.setup.ok ? (
+              <Banner tone="success">{t("dashboard.setupDone")}</Banner>
+            ) : null}
+            <DashboardSummary totals={data.totals} days={data.days} />
+          </BlockStack>
         </Layout.Section>
         <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">
-                Shopify events in the last 24 hours
-              </Text>
-              <InlineGrid columns={{ xs: 2, md: 4 }} gap="400">
-                <Figure label="Received" value={webhooks.RECEIVED + webhooks.PROCESSED} />
-                <Figure label="Ignored" value={webhooks.IGNORED} />
-                <Figure label="Invalid" value={webhooks.INVALID} />
-                <Figure label="Failed" value={webhooks.FAILED} />
-              </InlineGrid>
-            </BlockStack>
-          </Card>
+          <ActivityChart series={data.series} days={data.days} />
+        </Layout.Section>
+        <Layout.Section>
+          <OrderTable
+            key={JSON.stringify(data.query)}
+            rows={data.orders.rows}
+            nextCursor={data.orders.nextCursor}
+            query={data.query}
+            counts={data.counts}
+          />
+        </Layout.Section>
+        <Layout.Section>
+          <WebhookSummary webhooks={data.webhooks} />
         </Layout.Section>
       </Layout>
     </Page>
-  );
-}
-
-function Figure({ label, value }: { label: string; value: number }) {
-  return (
-    <BlockStack gap="100">
-      <Text as="p" tone="subdued">
-        {label}
-      </Text>
-      <Text as="p" variant="headingLg">
-        {value}
-      </Text>
-    </BlockStack>
   );
 }
