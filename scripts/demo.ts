@@ -65,7 +65,7 @@ await db.shop.create({
 });
 
 step(`Starting the app server on http://localhost:${port}`);
-const server: ChildProcess = spawn("node_modules/.bin/remix-serve", ["./build/server/index.js"], {
+const server: ChildProcess = spawn(process.execPath, ["server.mjs"], {
   env: {
     ...process.env,
     NODE_ENV: "production",

@@ -287,4 +287,7 @@ async function walkThrough(page: Page, server: AppServer, pageErrors: string[]) 
   for (const body of appResponses) expect(body).not.toContain(sandbox.credentials.apiKey);
   expect(server.output()).toContain('"msg":"diller connection saved"');
   expect(server.output()).not.toContain(sandbox.credentials.apiKey);
+  // Session tokens travel in the query string of embedded requests; the access log leaves it out.
+  expect(server.output()).toMatch(/GET \/app /);
+  expect(server.output()).not.toContain("id_token");
 }

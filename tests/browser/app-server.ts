@@ -1,5 +1,5 @@
 /**
- * The app as a merchant's browser meets it: a production build served by remix-serve on
+ * The app as a merchant's browser meets it: a production build served by server.mjs (npm start) on
  * 127.0.0.1, against the test file's database and the local Diller sandbox.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -9,7 +9,6 @@ import { dirname, join } from "node:path";
 
 const require = createRequire(import.meta.url);
 const remixCli = join(dirname(require.resolve("@remix-run/dev/package.json")), "dist/cli.js");
-const remixServeCli = join(dirname(require.resolve("@remix-run/serve/package.json")), "dist/cli.js");
 
 /** The environment without the test runner's markers (Vite and Remix change behaviour under them). */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -52,7 +51,7 @@ export async function startAppServer(env: Record<string, string>): Promise<AppSe
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const chunks: string[] = [];
-  const child: ChildProcess = spawn(process.execPath, [remixServeCli, "build/server/index.js"], {
+  const child: ChildProcess = spawn(process.execPath, ["server.mjs"], {
     env: cleanEnv({ ...env, SHOPIFY_APP_URL: url, PORT: String(port), HOST: "127.0.0.1" }),
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,0 +1,28 @@
+/**
+ * The production server (`npm run start`): what `remix-serve` does, with one difference. Its access
+ * log prints whole URLs, and Shopify puts session tokens (`id_token`), HMACs and shop data in the
+ * query string of embedded-admin requests; this log writes the path only.
+ */
+import { createRequestHandler } from "@remix-run/express";
+import { installGlobals } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import morgan from "morgan";
+
+const build = await import("./build/server/index.js");
+installGlobals({ nativeFetch: build.future.v3_singleFetch });
+
+const app = express();
+app.disable("x-powered-by");
+app.use(compression());
+app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+morgan.token("path", (request) => request.originalUrl.split("?")[0]);
+app.use(morgan(":method :path :status :res[content-length] - :response-time ms"));
+app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+
+const port = Number(process.env.PORT || 3000);
+const server = app.listen(port, process.env.HOST, () => console.log(`[server] http://localhost:${port}`));
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.once(signal, () => server.close((error) => process.exit(error ? 1 : 0)));
+}
