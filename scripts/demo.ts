@@ -272,7 +272,7 @@ console.log(
 console.log(
   `Kari Nordmann: ${pointsBefore} → ${kari?.points} points; new member from checkout: ${newMember ? `${newMember.first_name} ${newMember.last_name} (${newMember.points} points)` : "none"}`,
 );
-console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s (including the build).`);
+console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s${args["no-build"] ? "" : " (including the build)"}.`);
 
 if (args.keep) {
   console.log(

@@ -18,6 +18,7 @@ import { silentLogger } from "~/logger.server";
 import { createSyncEngine, type SyncEngine } from "~/sync/engine.server";
 import { createWebhookReceiver } from "~/webhooks/receive.server";
 
+import { sandboxConnection } from "../diller-connection";
 import { installFakeAdminApi, type FakeAdminApi } from "../shopify-admin-fake";
 import { offlineSession, TEST_SHOP, webhookRequest } from "../shopify";
 
@@ -69,16 +70,7 @@ export async function startSyncHarness(options: HarnessOptions = {}): Promise<Sy
     DillerReconcileOrders: () => ({ orders: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } }),
   });
   await app.sessionStorage.storeSession(offlineSession());
-  const connection = {
-    integrationEnabled: true,
-    dillerEnvironment: "custom",
-    dillerBaseUrl: sandbox.baseUrl,
-    dillerStoreId: sandbox.credentials.storeId,
-    dillerApiKey: app.secrets.seal(sandbox.credentials.apiKey),
-    dillerDepartmentId: "webshop",
-    connectedAt: new Date(),
-    ...options.shop,
-  };
+  const connection = { ...sandboxConnection(sandbox, app.secrets), ...options.shop };
   await db.shop.upsert({ where: { shop: TEST_SHOP }, create: { shop: TEST_SHOP, ...connection }, update: connection });
 
   const fast = { retryDelaySeconds: 1, maxDelaySeconds: 1, maxAttempts: options.maxAttempts ?? 4 };

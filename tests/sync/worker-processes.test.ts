@@ -15,6 +15,7 @@ import { createSyncEngine } from "~/sync/engine.server";
 import { createWebhookDispatcher } from "~/sync/dispatch.server";
 import { createWebhookReceiver } from "~/webhooks/receive.server";
 
+import { sandboxConnection } from "../diller-connection";
 import { installFakeAdminApi } from "../shopify-admin-fake";
 import { offlineSession, TEST_SHOP, webhookRequest } from "../shopify";
 
@@ -32,17 +33,7 @@ beforeAll(async () => {
   sandbox = await startDillerSandbox({ logger: { info: () => {}, warn: () => {}, error: () => {} } });
   app = await import("~/shopify.server");
   await app.sessionStorage.storeSession(offlineSession());
-  await app.db.shop.create({
-    data: {
-      shop: TEST_SHOP,
-      integrationEnabled: true,
-      dillerEnvironment: "custom",
-      dillerBaseUrl: sandbox.baseUrl,
-      dillerStoreId: sandbox.credentials.storeId,
-      dillerApiKey: app.secrets.seal(sandbox.credentials.apiKey),
-      dillerDepartmentId: "webshop",
-    },
-  });
+  await app.db.shop.create({ data: { shop: TEST_SHOP, ...sandboxConnection(sandbox, app.secrets) } });
   // This process only receives webhooks and enqueues; the worker processes do the work.
   // Jobs carry their retry and expiry settings from the sender: the same short ones as the workers.
   const queue = createJobQueue({

@@ -8,6 +8,7 @@ import type { LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { vi } from "vitest";
 
 import { startDillerSandbox, type RunningSandbox } from "../../../sandbox/diller";
+import { sandboxConnection } from "../../../tests/diller-connection";
 import type { Prisma, Shop } from "~/db.server";
 import type * as ShopifyServer from "~/shopify.server";
 import { adminRequest, offlineSession, TEST_SHOP } from "../../../tests/shopify";
@@ -72,13 +73,7 @@ export async function startAdminHarness(): Promise<AdminHarness> {
     bodies,
     async connectShop(overrides = {}) {
       const data = {
-        integrationEnabled: true,
-        dillerEnvironment: "custom",
-        dillerBaseUrl: sandbox.baseUrl,
-        dillerStoreId: sandbox.credentials.storeId,
-        dillerApiKey: app.secrets.seal(sandbox.credentials.apiKey),
-        dillerDepartmentId: "webshop",
-        connectedAt: new Date(),
+        ...sandboxConnection(sandbox, app.secrets),
         onboardedAt: new Date(),
         extensionSetupAt: new Date(),
         ...overrides,
