@@ -5,6 +5,9 @@ import type { Logger } from "~/logger.server";
 import { jobKey, jobNames, jobPayloadSchemas, queuePolicies, type JobName, type JobPayload } from "./definitions";
 import { describeError, PermanentJobError, type JobHandlers, type JobQueue, type QueuedJobSummary } from "./queue";
 
+/** Jobs one fetch takes; each worker runs its batch concurrently (at most one job per key, by policy). */
+const FETCH_BATCH = 2;
+
 export interface PgBossQueueOptions {
   connectionString: string;
   logger: Logger;
@@ -87,8 +90,10 @@ export function createPgBossQueue({
         await boss.work(
           name,
           {
-            localConcurrency: concurrency,
-            batchSize: 1,
+            localConcurrency: Math.max(1, Math.ceil(concurrency / FETCH_BATCH)),
+            batchSize: FETCH_BATCH,
+            // While fetches come back full there is a backlog: fetch again at once instead of waiting a poll.
+            burstWhenBatchFull: true,
             includeMetadata: true,
             perJobResults: true,
             pollingIntervalSeconds,
