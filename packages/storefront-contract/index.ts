@@ -154,9 +154,10 @@ export interface CheckoutJoinResponse {
 export interface CartConsentMetafield {
   membership: boolean;
   marketing: boolean;
+  /** The shop's consent text version the shopper saw (ConsentConfig.textVersion). */
   textVersion: number;
   /** ISO time the shopper ticked the box. */
-  at: string;
+  capturedAt: string;
 }
 
 // ---------------------------------------------------------------- customer account (authenticate.public.customerAccount)
