@@ -18,6 +18,7 @@ import { createLogger } from "./logger.server";
 import { createSecretBox } from "./security/encryption.server";
 import { createAdminGateway } from "./shopify/admin-gateway.server";
 import { dillerConnectionOf, recordInstall } from "./shops/shop.server";
+import { createStorefrontRoute } from "./storefront/handler.server";
 import { createSyncEngine } from "./sync/engine.server";
 import { appLifecycleHandlers } from "./webhooks/app-lifecycle.server";
 import { createWebhookReceiver } from "./webhooks/receive.server";
@@ -112,6 +113,22 @@ export const receiveWebhook = createWebhookReceiver({
   immediateHandlers: appLifecycleHandlers(db),
   dispatch: syncEngine.dispatch,
 });
+
+/**
+ * The extension routes' request layer: session token verified, shop from `dest`, customer from `sub`,
+ * CORS on every answer. Checkout routes use `storefront.checkout`, customer-account routes
+ * `storefront.customerAccount`.
+ */
+export const storefront = {
+  checkout: createStorefrontRoute({
+    authenticate: (request) => shopify.authenticate.public.checkout(request),
+    logger: logger.child({ component: "storefront", surface: "checkout" }),
+  }),
+  customerAccount: createStorefrontRoute({
+    authenticate: (request) => shopify.authenticate.public.customerAccount(request),
+    logger: logger.child({ component: "storefront", surface: "customer-account" }),
+  }),
+};
 
 /** The only configuration values that may reach the browser. */
 export const publicAppConfig = { apiKey: env.SHOPIFY_API_KEY } as const;

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 
-import { getHmac, RequestType, setUpValidRequest, setUpValidSession } from "@shopify/shopify-api/test-helpers";
+import { getHmac, getJwt, RequestType, setUpValidRequest, setUpValidSession } from "@shopify/shopify-api/test-helpers";
 import { testConfig } from "@shopify/shopify-app-remix/test-helpers";
 
 import { ADMIN_API_VERSION } from "~/api-version";
@@ -75,4 +75,50 @@ export function offlineSession(shop = TEST_SHOP) {
     accessToken: "shpat_test",
     scope: process.env.SCOPES,
   });
+}
+
+export interface ExtensionRequestOptions {
+  method?: "GET" | "POST" | "OPTIONS";
+  /** Objects are JSON-encoded. */
+  body?: string | object;
+  shop?: string;
+  /** `gid://shopify/Customer/…`; omitted = a guest's token (no `sub`). */
+  customerGid?: string;
+  /** Seconds from now; negative = an expired token. */
+  expiresIn?: number;
+  /** Sign with another secret (a forged token). */
+  secret?: string;
+  /** false = no Authorization header at all. */
+  withToken?: boolean;
+}
+
+/**
+ * A request from a checkout or customer-account UI extension: `Authorization: Bearer <session token>`
+ * signed with the app secret, `dest` = the shop, `sub` = the customer (only when logged in).
+ */
+export async function extensionRequest(path: string, options: ExtensionRequestOptions = {}): Promise<Request> {
+  const { method = options.body === undefined ? "GET" : "POST", shop = TEST_SHOP, withToken = true } = options;
+  const headers = new Headers({ Origin: "https://extensions.shopifycdn.com" });
+  if (withToken) {
+    const now = Math.floor(Date.now() / 1000);
+    const { token } = await getJwt(
+      shop.replace(/\.myshopify\.com$/, ""),
+      TEST_APP.apiKey,
+      options.secret ?? TEST_APP.apiSecretKey,
+      {
+        iss: `https://${shop}`,
+        sub: options.customerGid,
+        exp: now + (options.expiresIn ?? 300),
+        nbf: now - 10,
+        iat: now - 10,
+      },
+    );
+    headers.set("Authorization", `Bearer ${token}`);
+  }
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
+    headers.set("Content-Type", "application/json");
+  }
+  return new Request(new URL(path, TEST_APP.appUrl), { method, headers, body });
 }
