@@ -342,7 +342,7 @@ export const sv: Dictionary = {
   "backfill.state.FAILED": "Misslyckad",
   "backfill.state.CANCELLED": "Stoppad",
   "backfill.stoppedBecause": "Stoppad: {reason}",
-  "backfill.errors.date": "Välj ett datum bakåt i tiden (högst tre år sedan).",
+  "backfill.errors.date": "Välj ett datum bakåt i tiden (högst tre år tillbaka).",
   "backfill.errors.running": "En körning pågår redan. Vänta tills den är klar.",
   "backfill.errors.notResumable": "Den här körningen kan inte fortsättas. Starta en ny.",
 
