@@ -1,21 +1,13 @@
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches } from "@remix-run/react";
 
-import { DEFAULT_LOCALE, isLocale, type Locale } from "~/i18n/locales";
-
-/**
- * The page's language as the server renders it (screen readers pick their voice by it): the
- * locale a route's loader chose (the admin layout, the login page), else English.
- */
-function usePageLocale(): Locale {
-  for (const { data } of useMatches()) {
-    if (typeof data === "object" && data !== null && "locale" in data && isLocale(data.locale)) return data.locale;
-  }
-  return DEFAULT_LOCALE;
-}
+import { localeOfRouteData } from "~/i18n/locales";
 
 export default function App() {
+  // The page's language as rendered on the server (screen readers pick their voice by it): the
+  // locale the admin layout or the login page chose.
+  const lang = localeOfRouteData(useMatches().map((match) => match.data));
   return (
-    <html lang={usePageLocale()}>
+    <html lang={lang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { localeFromAcceptLanguage, localeOf, resolveLocale } from "./locales";
+import { localeFromAcceptLanguage, localeOf, localeOfRouteData, resolveLocale } from "./locales";
 
 describe("localeOf", () => {
   it.each([
@@ -52,5 +52,17 @@ describe("resolveLocale", () => {
     expect(resolveLocale(localeOf("fr"), localeOf(undefined), "da")).toBe("da");
     expect(resolveLocale("en", "nb")).toBe("en");
     expect(resolveLocale(undefined, undefined)).toBe("en");
+  });
+});
+
+describe("localeOfRouteData", () => {
+  it.each<[unknown[], string]>([
+    [[null, { apiKey: "k", locale: "sv", timeZone: "UTC" }, { rows: [] }], "sv"],
+    [[{ locale: "da" }, { locale: "nb" }], "da"],
+    [[{ locale: "fr" }, { locale: "nb" }], "nb"],
+    [[undefined, "sv", { locale: 7 }], "en"],
+    [[], "en"],
+  ])("%j → %s", (routeData, expected) => {
+    expect(localeOfRouteData(routeData)).toBe(expected);
   });
 });

@@ -48,3 +48,11 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
 export function resolveLocale(...candidates: (Locale | undefined)[]): Locale {
   return candidates.find((candidate) => candidate !== undefined) ?? DEFAULT_LOCALE;
 }
+
+/** The locale a route's loader chose (the first match whose data names one), else English. */
+export function localeOfRouteData(routeData: readonly unknown[]): Locale {
+  for (const data of routeData) {
+    if (typeof data === "object" && data !== null && "locale" in data && isLocale(data.locale)) return data.locale;
+  }
+  return DEFAULT_LOCALE;
+}
