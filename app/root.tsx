@@ -1,8 +1,13 @@
-import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches } from "@remix-run/react";
+
+import { localeOfRouteData } from "~/i18n/locales";
 
 export default function App() {
+  // The page's language as rendered on the server (screen readers pick their voice by it): the
+  // locale the admin layout or the login page chose.
+  const lang = localeOfRouteData(useMatches().map((match) => match.data));
   return (
-    <html lang="en">
+    <html lang={lang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />

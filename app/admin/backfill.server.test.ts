@@ -51,6 +51,26 @@ describe("backfillView", () => {
   });
 });
 
+describe("backfillView's reason for stopping", () => {
+  it.each([
+    { fields: { state: "RUNNING" as const }, error: null },
+    {
+      fields: { state: "CANCELLED" as const, error: "the integration is switched off" },
+      error: { key: "blocker.disabled" },
+    },
+    {
+      fields: { state: "CANCELLED" as const, error: "a new reason" },
+      error: { key: "blocker.other", params: { reason: "a new reason" } },
+    },
+    {
+      fields: { state: "FAILED" as const, error: "Shopify was down" },
+      error: { key: "backfill.stoppedBecause", params: { reason: "Shopify was down" } },
+    },
+  ])("$fields.state ($fields.error)", ({ fields, error }) => {
+    expect(backfillView(run(fields)).error).toEqual(error);
+  });
+});
+
 describe("blockerMessage", () => {
   it("names what to do for each known reason, and keeps unknown ones visible", () => {
     expect(blockerMessage("the integration is switched off")).toEqual({ key: "blocker.disabled" });

@@ -43,6 +43,16 @@ export function blockerMessage(blocker: string): Message {
   return BLOCKER_MESSAGES[blocker] ?? message("blocker.other", { reason: blocker });
 }
 
+/**
+ * Why a run stopped, for the merchant: a run cancelled by the sync blocker gets the blocker's
+ * explanation; a failure keeps its technical detail (worth quoting to support).
+ */
+function stopMessage(run: Backfill): Message | null {
+  if (!run.error) return null;
+  if (run.state === "CANCELLED") return blockerMessage(run.error);
+  return message("backfill.stoppedBecause", { reason: run.error });
+}
+
 export function backfillView(run: Backfill): BackfillView {
   const percent =
     run.state === "COMPLETED"
@@ -60,7 +70,7 @@ export function backfillView(run: Backfill): BackfillView {
     examined: run.examined,
     enqueued: run.enqueued,
     percent,
-    error: run.error,
+    error: stopMessage(run),
     startedAt: run.startedAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,
     resumable: run.state === "FAILED" || run.state === "CANCELLED",

@@ -87,7 +87,8 @@ export interface BackfillView {
   enqueued: number;
   /** 0–100, or null while the total is unknown. */
   percent: number | null;
-  error: string | null;
+  /** Why the run stopped (FAILED or CANCELLED). */
+  error: Message | null;
   startedAt: string;
   finishedAt: string | null;
   resumable: boolean;

@@ -1,6 +1,8 @@
 /**
  * English admin copy; it defines every message key and its `{placeholders}`. Other languages
- * (nb.ts) must have exactly these keys (compiler) and placeholders (dictionaries.test.ts).
+ * (nb.ts, sv.ts, da.ts) must have exactly these keys (compiler) and placeholders (translate.test.ts).
+ * A word that depends on a number is written `{count:one|other}`: the first form for one, the second
+ * for every other count (the two plural forms of English, Norwegian, Swedish and Danish).
  */
 export const en = {
   "app.title": "Diller Loyalty",
@@ -107,7 +109,8 @@ export const en = {
     "Diller did not accept this store id and API key. Copy both again from Diller's admin and check that they belong to the chosen environment.",
   "connection.problem.unreachable":
     "Could not reach Diller at {baseUrl}. Check the environment (or the address) and try again.",
-  "connection.problem.timeout": "Diller did not answer within {seconds} seconds. Try again in a few minutes.",
+  "connection.problem.timeout":
+    "Diller did not answer within {seconds} {seconds:second|seconds}. Try again in a few minutes.",
   "connection.problem.storeMismatch":
     "The API key works, but not for store id {storeId}. Check the store id in Diller's admin.",
   "connection.problem.rateLimited": "Diller is limiting requests right now. Wait a minute and test again.",
@@ -187,14 +190,14 @@ export const en = {
   "dashboard.setupFailed": "Checkout consent is not set up in Shopify yet: {error}",
   "dashboard.setupAgain": "Set up again",
   "dashboard.setupDone": "Checkout consent is set up in Shopify.",
-  "dashboard.lastDays": "Last {days} days",
+  "dashboard.lastDays": "Last {days} {days:day|days}",
   "dashboard.sent": "Transactions sent",
   "dashboard.cancelled": "Transactions cancelled",
   "dashboard.failed": "Orders failed",
   "dashboard.points": "Points awarded (estimated)",
   "dashboard.chartTitle": "Transactions per day",
   "dashboard.pointsChartTitle": "Points awarded per day",
-  "dashboard.chartEmpty": "No transactions in the last {days} days.",
+  "dashboard.chartEmpty": "No transactions in the last {days} {days:day|days}.",
   "dashboard.orders": "Orders",
   "dashboard.search": "Search by order number",
   "dashboard.searchPlaceholder": "#1001",
@@ -252,7 +255,7 @@ export const en = {
   "program.stampRestartable": "Starts over",
   "program.noStampCards": "The store has no stamp cards.",
   "program.validRange": "{from} – {to}",
-  "program.targetPoints": "From {points} points",
+  "program.targetPoints": "From {points} {points:point|points}",
   "segmentType.Text": "Text",
   "segmentType.DateTime": "Date",
   "segmentType.Radio": "One choice (buttons)",
@@ -287,7 +290,7 @@ export const en = {
     "Look up a Diller member to see points, level, consents and coupons, and how they are linked to a Shopify customer.",
   "members.points": "Points",
   "members.level": "Level",
-  "members.nextLevel": "{points} points to {level}",
+  "members.nextLevel": "{points} {points:point|points} to {level}",
   "members.levelExpires": "Level valid until {date}",
   "members.consents": "Consents",
   "members.consentMembership": "Membership (privacy policy)",
@@ -298,7 +301,7 @@ export const en = {
   "members.noCoupons": "No coupons to use right now.",
   "members.couponValidTo": "until {date}",
   "members.stampCards": "Stamp cards",
-  "members.stamps": "{collected} of {required} stamps",
+  "members.stamps": "{collected} of {required} {required:stamp|stamps}",
   "members.shopify": "Shopify customer",
   "members.notLinked":
     "Not linked to a Shopify customer yet. The link is made when the member shops with the same email or phone.",
@@ -308,6 +311,11 @@ export const en = {
   "members.linkedBy.registered": "Joined through this store",
   "members.linkedBy.unknown": "Linked",
   "members.linkState": "State: {state}",
+  "members.linkStates.PENDING": "Waiting to be synced",
+  "members.linkStates.LINKED": "Linked",
+  "members.linkStates.NO_MEMBER": "No Diller member",
+  "members.linkStates.SKIPPED": "Skipped",
+  "members.linkStates.FAILED": "Failed",
   "members.openCustomer": "Open customer",
   "members.partial": "Some of this member's details could not be read from Diller.",
   "members.errors.query": "Enter an email address, or a phone number in international form such as +4712345678.",
@@ -321,9 +329,9 @@ export const en = {
   "backfill.started": "Started. Progress is shown below.",
   "backfill.latest": "Latest run",
   "backfill.none": "No orders have been sent this way yet.",
-  "backfill.progress": "{examined} of {total} orders examined",
-  "backfill.progressUnknown": "{examined} orders examined",
-  "backfill.enqueued": "{enqueued} orders queued for sending",
+  "backfill.progress": "{examined} of {total} {total:order|orders} examined",
+  "backfill.progressUnknown": "{examined} {examined:order|orders} examined",
+  "backfill.enqueued": "{enqueued} {enqueued:order|orders} queued for sending",
   "backfill.sinceLabel": "Since {date}",
   "backfill.startedAt": "Started {time}",
   "backfill.finishedAt": "Finished {time}",
@@ -337,4 +345,11 @@ export const en = {
   "backfill.errors.date": "Enter a date in the past (at most three years ago).",
   "backfill.errors.running": "A run is already in progress. Wait for it to finish.",
   "backfill.errors.notResumable": "This run cannot be resumed. Start a new one.",
+
+  "login.title": "Log in",
+  "login.shopDomain": "Shop domain",
+  "login.shopDomainHelp": "For example example.myshopify.com",
+  "login.submit": "Log in",
+  "login.errors.missingShop": "Enter your shop domain to log in.",
+  "login.errors.invalidShop": "Enter a valid shop domain, such as example.myshopify.com.",
 } as const;

@@ -28,6 +28,17 @@ export function createFormatters(locale: Locale, timeZone: string): Formatters {
   };
 }
 
+/**
+ * The form of a plural choice `one|other` for a count, by the locale's plural rules (Danish takes
+ * the singular for 1.5 too, the others only for exactly 1). Text that is not a count (such as "?")
+ * gets the other form.
+ */
+export function pluralForm(locale: Locale, count: number | string, forms: string): string {
+  const [one = "", other = one] = forms.split("|");
+  if (typeof count !== "number" || !Number.isFinite(count)) return other;
+  return new Intl.PluralRules(INTL_TAGS[locale]).select(count) === "one" ? one : other;
+}
+
 /** The zone if Intl knows it, else UTC (a malformed stored zone must not break the page). */
 export function safeTimeZone(timeZone: string | null | undefined): string {
   if (!timeZone) return "UTC";

@@ -31,7 +31,7 @@ export const nb: Dictionary = {
   "environment.custom": "Egen adresse",
 
   "errors.diller.config":
-    "Den lagrede Diller-adressen eller påloggingen kan ikke brukes. Legg dem inn på nytt under Innstillinger → Endre tilkobling.",
+    "Den lagrede Diller-adressen eller påloggingsopplysningene kan ikke brukes. Legg dem inn på nytt under Innstillinger → Endre tilkobling.",
   "errors.diller.auth":
     "Diller godtar ikke lenger den lagrede butikk-ID-en og API-nøkkelen. Legg inn en ny API-nøkkel under Innstillinger → Endre tilkobling.",
   "errors.diller.rateLimited": "Diller begrenser forespørsler akkurat nå. Vent et minutt og prøv igjen.",
@@ -55,7 +55,7 @@ export const nb: Dictionary = {
   "blocker.other": "Ordrer kan ikke sendes akkurat nå ({reason}).",
 
   "onboarding.title": "Koble til Diller",
-  "onboarding.stepConnect": "Steg 1 av 2: koble til Diller-butikken",
+  "onboarding.stepConnect": "Steg 1 av 2: koble til Diller-butikken din",
   "onboarding.stepDepartment": "Steg 2 av 2: velg avdeling",
   "onboarding.intro":
     "Legg inn butikk-ID og API-nøkkel fra Dillers administrasjon. Nøkkelen lagres kryptert og vises aldri igjen.",
@@ -68,7 +68,7 @@ export const nb: Dictionary = {
   "onboarding.storeIdHelp": "Vises i Dillers administrasjon ved siden av API-nøkkelen (ser ut som d0d0cafe-…).",
   "onboarding.apiKey": "API-nøkkel",
   "onboarding.apiKeyHelp": "Lagres kryptert; vises aldri igjen.",
-  "onboarding.apiKeySaved": "En nøkkel som slutter på {masked} er lagret. La feltet stå tomt for å beholde den.",
+  "onboarding.apiKeySaved": "En nøkkel som slutter på {masked}, er lagret. La feltet stå tomt for å beholde den.",
   "onboarding.apiKeyUnreadable":
     "Den lagrede nøkkelen kan ikke lenger dekrypteres (krypteringsnøkkelen er endret). Legg inn API-nøkkelen på nytt.",
   "onboarding.test": "Test tilkoblingen",
@@ -95,18 +95,19 @@ export const nb: Dictionary = {
   "onboarding.departmentsUnavailable":
     "Avdelingene kunne ikke hentes fra Diller. Du kan fullføre uten avdeling og velge den senere under Innstillinger.",
   "onboarding.errors.environment": "Velg et miljø.",
-  "onboarding.errors.storeIdRequired": "Legg inn Diller-butikk-ID-en.",
+  "onboarding.errors.storeIdRequired": "Legg inn butikk-ID-en fra Diller.",
   "onboarding.errors.storeIdFormat": "En butikk-ID består bare av bokstaver, sifre og bindestreker.",
-  "onboarding.errors.apiKeyRequired": "Legg inn Diller-API-nøkkelen.",
+  "onboarding.errors.apiKeyRequired": "Legg inn API-nøkkelen fra Diller.",
   "onboarding.errors.apiKeyFormat": "Dette ser ikke ut som en API-nøkkel.",
   "onboarding.errors.customBaseUrl": "Legg inn hele adressen til Diller-API-et, som begynner med https://.",
   "onboarding.errors.department": "Velg en av avdelingene Diller viser.",
 
   "connection.problem.wrongCredentials":
-    "Diller godtok ikke denne butikk-ID-en og API-nøkkelen. Kopier begge på nytt fra Dillers administrasjon og sjekk at de hører til valgt miljø.",
+    "Diller godtok ikke denne butikk-ID-en og API-nøkkelen. Kopier begge på nytt fra Dillers administrasjon og sjekk at de hører til det valgte miljøet.",
   "connection.problem.unreachable":
     "Fikk ikke kontakt med Diller på {baseUrl}. Sjekk miljøet (eller adressen) og prøv igjen.",
-  "connection.problem.timeout": "Diller svarte ikke innen {seconds} sekunder. Prøv igjen om noen minutter.",
+  "connection.problem.timeout":
+    "Diller svarte ikke innen {seconds} {seconds:sekund|sekunder}. Prøv igjen om noen minutter.",
   "connection.problem.storeMismatch":
     "API-nøkkelen virker, men ikke for butikk-ID {storeId}. Sjekk butikk-ID-en i Dillers administrasjon.",
   "connection.problem.rateLimited": "Diller begrenser forespørsler akkurat nå. Vent et minutt og test igjen.",
@@ -118,7 +119,7 @@ export const nb: Dictionary = {
     "Diller-adressen må begynne med https:// (vanlig http er bare tillatt for en lokal sandkasse).",
 
   "department.errors.id": "Bruk 1–50 bokstaver, sifre, bindestreker eller understreker.",
-  "department.errors.name": "Skriv et navn på opptil 100 tegn.",
+  "department.errors.name": "Skriv inn et navn på opptil 100 tegn.",
   "department.errors.taken": "Diller har allerede en avdeling med denne ID-en.",
 
   "store.title": "Diller-butikk",
@@ -139,7 +140,7 @@ export const nb: Dictionary = {
   "settings.integration": "Integrasjon",
   "settings.integrationEnabled": "Send ordrer og medlemmer til Diller",
   "settings.integrationHelp":
-    "Nødbryteren: når den er av, sendes ingenting til Diller. Ordrer som kommer i mellomtiden merkes som hoppet over; send dem senere med Send eldre ordrer.",
+    "Nødbryteren: når den er av, sendes ingenting til Diller. Ordrer som kommer i mellomtiden, merkes som hoppet over; send dem senere med Send eldre ordrer.",
   "settings.orders": "Ordrer",
   "settings.orderTrigger": "Send en ordre til Diller",
   "settings.orderTriggerPaid": "Når den er betalt (anbefalt)",
@@ -150,13 +151,13 @@ export const nb: Dictionary = {
   "settings.guestEnrollment": "Tilby gjester å bli med i lojalitetsprogrammet i kassen",
   "settings.membershipConsentText": "Samtykketekst for medlemskap",
   "settings.membershipConsentHelp":
-    "Vises ved avkrysningsboksen for innmelding, med lenke til Dillers personvernerklæring. La stå tomt for standardteksten.",
+    "Vises ved avkrysningsboksen for innmelding, med lenke til Dillers personvernerklæring. La feltet stå tomt for standardteksten.",
   "settings.privacyPolicyLink": "Personvernerklæring som lenkes: {url}",
   "settings.privacyPolicyMissing":
-    "Butikkprofilen i Diller har ingen adresse til personvernerklæringen. Legg den inn i Diller så kundene kan lese den.",
+    "Butikkprofilen i Diller har ingen adresse til personvernerklæringen. Legg den inn i Diller, slik at kundene kan lese den.",
   "settings.marketingConsentText": "Samtykketekst for markedsføring",
   "settings.marketingConsentHelp":
-    "Vises ved avkrysningsboksen for markedsføring (tilbud på e-post og SMS). La stå tomt for standardteksten.",
+    "Vises ved avkrysningsboksen for markedsføring (tilbud på e-post og SMS). La feltet stå tomt for standardteksten.",
   "settings.discounts": "Rabatter",
   "settings.discountCodePrefix": "Prefiks for rabattkoder",
   "settings.discountCodePrefixHelp": "Diller-kuponger blir Shopify-rabattkoder som {example}.",
@@ -187,14 +188,14 @@ export const nb: Dictionary = {
   "dashboard.setupFailed": "Samtykke i kassen er ikke satt opp i Shopify ennå: {error}",
   "dashboard.setupAgain": "Sett opp på nytt",
   "dashboard.setupDone": "Samtykke i kassen er satt opp i Shopify.",
-  "dashboard.lastDays": "Siste {days} dager",
+  "dashboard.lastDays": "Siste {days} {days:dag|dager}",
   "dashboard.sent": "Transaksjoner sendt",
   "dashboard.cancelled": "Transaksjoner kansellert",
   "dashboard.failed": "Ordrer som feilet",
   "dashboard.points": "Poeng opptjent (anslag)",
   "dashboard.chartTitle": "Transaksjoner per dag",
   "dashboard.pointsChartTitle": "Poeng opptjent per dag",
-  "dashboard.chartEmpty": "Ingen transaksjoner de siste {days} dagene.",
+  "dashboard.chartEmpty": "Ingen transaksjoner de siste {days} {days:dagen|dagene}.",
   "dashboard.orders": "Ordrer",
   "dashboard.search": "Søk etter ordrenummer",
   "dashboard.searchPlaceholder": "#1001",
@@ -208,12 +209,13 @@ export const nb: Dictionary = {
   "dashboard.column.actions": "Handlinger",
   "dashboard.retry": "Prøv igjen",
   "dashboard.retryAllFailed": "Prøv alle som feilet på nytt ({count})",
-  "dashboard.retried": "Satt i kø på nytt: {count}. De sendes i bakgrunnen; last inn på nytt for å se resultatet.",
+  "dashboard.retried":
+    "Satt i kø på nytt: {count}. De sendes i bakgrunnen; last inn siden på nytt for å se resultatet.",
   "dashboard.emptyTitle": "Ingen ordrer sendt ennå",
   "dashboard.emptyBody":
     "Betalte ordrer vises her etter hvert som de sendes til Diller. For å sende ordrer fra før appen ble installert, bruk Send eldre ordrer.",
   "dashboard.emptyFiltered": "Ingen ordrer passer til dette filteret.",
-  "dashboard.webhooks": "Shopify-hendelser siste døgn",
+  "dashboard.webhooks": "Shopify-hendelser det siste døgnet",
   "dashboard.webhooksReceived": "Mottatt",
   "dashboard.webhooksIgnored": "Ignorert",
   "dashboard.webhooksInvalid": "Ugyldig",
@@ -271,7 +273,7 @@ export const nb: Dictionary = {
   "discount.Percentage": "{value} %",
   "discount.Fixed": "{value} i rabatt",
   "discount.FreeShipping": "Gratis frakt",
-  "discount.NotDefined": "Satt i Diller",
+  "discount.NotDefined": "Angitt i Diller",
   "discount.other": "Annet",
   "status.active": "Aktiv",
   "status.scheduled": "Ikke startet",
@@ -298,7 +300,7 @@ export const nb: Dictionary = {
   "members.noCoupons": "Ingen kuponger å bruke akkurat nå.",
   "members.couponValidTo": "til {date}",
   "members.stampCards": "Stempelkort",
-  "members.stamps": "{collected} av {required} stempler",
+  "members.stamps": "{collected} av {required} {required:stempel|stempler}",
   "members.shopify": "Shopify-kunde",
   "members.notLinked":
     "Ikke koblet til en Shopify-kunde ennå. Koblingen lages når medlemmet handler med samme e-post eller telefon.",
@@ -308,9 +310,14 @@ export const nb: Dictionary = {
   "members.linkedBy.registered": "Meldt inn via denne butikken",
   "members.linkedBy.unknown": "Koblet",
   "members.linkState": "Status: {state}",
+  "members.linkStates.PENDING": "Venter på synkronisering",
+  "members.linkStates.LINKED": "Koblet",
+  "members.linkStates.NO_MEMBER": "Ikke Diller-medlem",
+  "members.linkStates.SKIPPED": "Hoppet over",
+  "members.linkStates.FAILED": "Feilet",
   "members.openCustomer": "Åpne kunden",
   "members.partial": "Noen av medlemmets opplysninger kunne ikke hentes fra Diller.",
-  "members.errors.query": "Skriv en e-postadresse, eller et telefonnummer med landskode som +4712345678.",
+  "members.errors.query": "Skriv inn en e-postadresse eller et telefonnummer med landskode, for eksempel +4712345678.",
 
   "backfill.title": "Send eldre ordrer",
   "backfill.intro":
@@ -322,9 +329,9 @@ export const nb: Dictionary = {
   "backfill.started": "Startet. Fremdriften vises nedenfor.",
   "backfill.latest": "Siste kjøring",
   "backfill.none": "Ingen ordrer er sendt på denne måten ennå.",
-  "backfill.progress": "{examined} av {total} ordrer gått gjennom",
-  "backfill.progressUnknown": "{examined} ordrer gått gjennom",
-  "backfill.enqueued": "{enqueued} ordrer satt i kø for sending",
+  "backfill.progress": "{examined} av {total} {total:ordre|ordrer} gått gjennom",
+  "backfill.progressUnknown": "{examined} {examined:ordre|ordrer} gått gjennom",
+  "backfill.enqueued": "{enqueued} {enqueued:ordre|ordrer} satt i kø for sending",
   "backfill.sinceLabel": "Siden {date}",
   "backfill.startedAt": "Startet {time}",
   "backfill.finishedAt": "Ferdig {time}",
@@ -335,7 +342,14 @@ export const nb: Dictionary = {
   "backfill.state.FAILED": "Feilet",
   "backfill.state.CANCELLED": "Stoppet",
   "backfill.stoppedBecause": "Stoppet: {reason}",
-  "backfill.errors.date": "Velg en dato tilbake i tid (høyst tre år siden).",
+  "backfill.errors.date": "Velg en dato tilbake i tid (høyst tre år tilbake).",
   "backfill.errors.running": "En kjøring pågår allerede. Vent til den er ferdig.",
   "backfill.errors.notResumable": "Denne kjøringen kan ikke fortsettes. Start en ny.",
+
+  "login.title": "Logg inn",
+  "login.shopDomain": "Butikkdomene",
+  "login.shopDomainHelp": "For eksempel example.myshopify.com",
+  "login.submit": "Logg inn",
+  "login.errors.missingShop": "Skriv inn butikkdomenet ditt for å logge inn.",
+  "login.errors.invalidShop": "Skriv inn et gyldig butikkdomene, for eksempel example.myshopify.com.",
 };

@@ -1,5 +1,7 @@
+import polarisDanish from "@shopify/polaris/locales/da.json";
 import polarisEnglish from "@shopify/polaris/locales/en.json";
 import polarisNorwegian from "@shopify/polaris/locales/nb.json";
+import polarisSwedish from "@shopify/polaris/locales/sv.json";
 
 import type { Locale } from "./locales";
 
@@ -7,4 +9,6 @@ import type { Locale } from "./locales";
 export const polarisTranslations: Record<Locale, typeof polarisEnglish> = {
   en: polarisEnglish,
   nb: polarisNorwegian,
+  sv: polarisSwedish,
+  da: polarisDanish,
 };

@@ -1,20 +1,68 @@
 import { describe, expect, it } from "vitest";
 
+import { da } from "./da";
 import { en } from "./en";
+import { LOCALES } from "./locales";
 import { nb } from "./nb";
-import { createTranslator, interpolate, isMessageKey, message, placeholdersOf } from "./translate";
+import { sv } from "./sv";
+import {
+  createTranslator,
+  interpolate,
+  isMessageKey,
+  message,
+  placeholdersOf,
+  pluralChoicesOf,
+  type Dictionary,
+} from "./translate";
 
-describe("dictionaries", () => {
-  const keys = Object.keys(en) as (keyof typeof en)[];
+const translations: Record<Exclude<(typeof LOCALES)[number], "en">, Dictionary> = { nb, sv, da };
+const keys = Object.keys(en) as (keyof typeof en)[];
+const uniqueSorted = (names: string[]) => [...new Set(names)].sort();
 
-  it("Norwegian has exactly the English keys", () => {
-    expect(Object.keys(nb).sort()).toEqual([...keys].sort());
+/** Texts that are the same in every language (names, symbols, international words). */
+const SAME_AS_ENGLISH = new Set<string>([
+  "app.title",
+  "common.none",
+  "dashboard.searchPlaceholder",
+  "program.validRange",
+  "discount.Percentage",
+  "couponType.Standard",
+  "settings.integration",
+  "program.segmentType",
+  "program.couponType",
+  "program.couponStatus",
+  "dashboard.column.state",
+  "members.linkState",
+  "members.consentSms",
+  "segmentType.Text",
+]);
+
+describe.each(Object.entries(translations))("the %s dictionary", (_locale, dictionary) => {
+  it("has exactly the English keys", () => {
+    expect(Object.keys(dictionary).sort()).toEqual([...keys].sort());
   });
 
-  it.each(keys)("%s: same placeholders in both languages, no empty text", (key) => {
+  it.each(keys)("%s: same placeholders as English, well-formed plural choices, not empty", (key) => {
+    const text = dictionary[key];
+    expect(text.trim()).not.toBe("");
+    expect(uniqueSorted(placeholdersOf(text))).toEqual(uniqueSorted(placeholdersOf(en[key])));
+    for (const forms of pluralChoicesOf(text)) {
+      expect(forms).toHaveLength(2);
+      for (const form of forms) expect(form.trim()).not.toBe("");
+    }
+    expect(text).not.toMatch(/\{(?![A-Za-z0-9_]+(?::[^{}|]+\|[^{}|]+)?\})/);
+  });
+
+  it("translates every text that is not the same in every language", () => {
+    const untranslated = keys.filter((key) => !SAME_AS_ENGLISH.has(key) && dictionary[key] === en[key]);
+    expect(untranslated).toEqual([]);
+  });
+});
+
+describe("the English dictionary", () => {
+  it.each(keys)("%s: not empty, plural choices with a singular and a plural", (key) => {
     expect(en[key].trim()).not.toBe("");
-    expect(nb[key].trim()).not.toBe("");
-    expect(placeholdersOf(nb[key]).sort()).toEqual(placeholdersOf(en[key]).sort());
+    for (const forms of pluralChoicesOf(en[key])) expect(forms).toHaveLength(2);
   });
 });
 
@@ -24,24 +72,51 @@ describe("interpolate", () => {
     { text: "{count} of {total}", params: { count: 1200, total: 5000 }, expected: "1,200 of 5,000" },
     { text: "Missing {value}", params: {}, expected: "Missing {value}" },
     { text: "No placeholders", params: { unused: 1 }, expected: "No placeholders" },
-  ])("$text", ({ text, params, expected }) => {
+    { text: "{n} {n:order|orders}", params: { n: 1 }, expected: "1 order" },
+    { text: "{n} {n:order|orders}", params: { n: 0 }, expected: "0 orders" },
+    { text: "{n} {n:order|orders}", params: { n: 1200 }, expected: "1,200 orders" },
+    { text: "{n} {n:order|orders}", params: { n: "?" }, expected: "? orders" },
+    { text: "{n:order|orders}", params: {}, expected: "{n:order|orders}" },
+  ])("$text with $params", ({ text, params, expected }) => {
     expect(interpolate("en", text, params)).toBe(expected);
   });
 
-  it("formats numbers for the locale", () => {
-    expect(interpolate("nb", "{n} poeng", { n: 1200.5 })).toBe("1\u00a0200,5 poeng");
+  it.each<{ locale: "nb" | "sv" | "da"; text: string; n: number; expected: string }>([
+    { locale: "nb", text: "{n} poeng", n: 1200.5, expected: "1\u00a0200,5 poeng" },
+    { locale: "sv", text: "{n} poäng", n: 1200.5, expected: "1\u00a0200,5 poäng" },
+    { locale: "da", text: "{n} point", n: 1200.5, expected: "1.200,5 point" },
+    { locale: "sv", text: "{n} {n:dag|dagar}", n: 1, expected: "1 dag" },
+    { locale: "sv", text: "{n} {n:dag|dagar}", n: 1.5, expected: "1,5 dagar" },
+    { locale: "da", text: "{n} {n:dag|dage}", n: 1.5, expected: "1,5 dag" },
+    { locale: "da", text: "{n} {n:dag|dage}", n: 0, expected: "0 dage" },
+  ])("$locale: $text with $n", ({ locale, text, n, expected }) => {
+    expect(interpolate(locale, text, { n })).toBe(expected);
   });
 });
 
 describe("createTranslator", () => {
   it("translates keys with parameters, and renders server-made messages", () => {
-    const english = createTranslator("en");
-    const norwegian = createTranslator("nb");
-    expect(english.t("dashboard.lastDays", { days: 30 })).toBe("Last 30 days");
-    expect(norwegian.t("dashboard.lastDays", { days: 30 })).toBe("Siste 30 dager");
     const problem = message("connection.problem.timeout", { seconds: 10 });
-    expect(english.render(problem)).toBe("Diller did not answer within 10 seconds. Try again in a few minutes.");
-    expect(norwegian.render(problem)).toBe("Diller svarte ikke innen 10 sekunder. Prøv igjen om noen minutter.");
+    const expected = {
+      en: ["Last 30 days", "Diller did not answer within 10 seconds. Try again in a few minutes."],
+      nb: ["Siste 30 dager", "Diller svarte ikke innen 10 sekunder. Prøv igjen om noen minutter."],
+      sv: ["Senaste 30 dagarna", "Diller svarade inte inom 10 sekunder. Försök igen om några minuter."],
+      da: ["Seneste 30 dage", "Diller svarede ikke inden for 10 sekunder. Prøv igen om nogle minutter."],
+    } as const;
+    for (const locale of LOCALES) {
+      const translator = createTranslator(locale);
+      expect([translator.t("dashboard.lastDays", { days: 30 }), translator.render(problem)]).toEqual(expected[locale]);
+    }
+  });
+
+  it("chooses the singular for one", () => {
+    const counts = (locale: (typeof LOCALES)[number]) =>
+      [1, 2].map((enqueued) => createTranslator(locale).t("backfill.enqueued", { enqueued }));
+    expect(counts("en")).toEqual(["1 order queued for sending", "2 orders queued for sending"]);
+    expect(counts("nb")).toEqual(["1 ordre satt i kø for sending", "2 ordrer satt i kø for sending"]);
+    expect(counts("sv")).toEqual(["1 beställning i kö för att skickas", "2 beställningar i kö för att skickas"]);
+    expect(counts("da")).toEqual(["1 ordre sat i kø til afsendelse", "2 ordrer sat i kø til afsendelse"]);
+    expect(createTranslator("en").t("members.stamps", { collected: 1, required: "?" })).toBe("1 of ? stamps");
   });
 
   it("knows its keys", () => {

@@ -1,6 +1,9 @@
+import { da } from "./da";
 import { en } from "./en";
+import { pluralForm } from "./format";
 import { INTL_TAGS, type Locale } from "./locales";
 import { nb } from "./nb";
+import { sv } from "./sv";
 
 /** Every message the admin shows; English defines the keys and the placeholders. */
 export type MessageKey = keyof typeof en;
@@ -8,10 +11,13 @@ export type MessageKey = keyof typeof en;
 /** A dictionary for another language: every key, nothing else (checked by the compiler). */
 export type Dictionary = { readonly [Key in MessageKey]: string };
 
-const dictionaries: Record<Locale, Dictionary> = { en, nb };
+const dictionaries: Record<Locale, Dictionary> = { en, nb, sv, da };
 
-type PlaceholdersIn<Text extends string> = Text extends `${string}{${infer Name}}${infer Rest}`
-  ? Name | PlaceholdersIn<Rest>
+/** `count` in both `{count}` and the plural choice `{count:one|other}`. */
+type PlaceholderName<Inside extends string> = Inside extends `${infer Name}:${string}` ? Name : Inside;
+
+type PlaceholdersIn<Text extends string> = Text extends `${string}{${infer Inside}}${infer Rest}`
+  ? PlaceholderName<Inside> | PlaceholdersIn<Rest>
   : never;
 
 export type ParamValue = string | number;
@@ -42,16 +48,28 @@ export function isMessageKey(value: unknown): value is MessageKey {
   return typeof value === "string" && Object.hasOwn(en, value);
 }
 
-/** The `{name}` placeholders of a text, in order of appearance. */
+/** `{name}`, or `{name:one|other}`: the word for one and the word for every other count. */
+const PLACEHOLDER = /\{([A-Za-z0-9_]+)(?::([^{}]*))?\}/g;
+
+/** The names of a text's placeholders (plural choices included), in order of appearance. */
 export function placeholdersOf(text: string): string[] {
-  return [...text.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((match) => match[1] ?? "");
+  return [...text.matchAll(PLACEHOLDER)].map((match) => match[1] ?? "");
 }
 
-/** Fills `{name}` placeholders; numbers are formatted for the locale, unknown placeholders stay visible. */
+/** The `one|other` forms of a text's plural choices, split (for checking catalogues). */
+export function pluralChoicesOf(text: string): string[][] {
+  return [...text.matchAll(PLACEHOLDER)].flatMap((match) => (match[2] === undefined ? [] : [match[2].split("|")]));
+}
+
+/**
+ * Fills `{name}` placeholders (numbers formatted for the locale) and `{name:one|other}` plural
+ * choices; a placeholder without a value stays visible.
+ */
 export function interpolate(locale: Locale, text: string, params: Record<string, ParamValue> = {}): string {
-  return text.replace(/\{([A-Za-z0-9_]+)\}/g, (placeholder, name: string) => {
+  return text.replace(PLACEHOLDER, (placeholder, name: string, forms: string | undefined) => {
     const value = params[name];
     if (value === undefined) return placeholder;
+    if (forms !== undefined) return pluralForm(locale, value, forms);
     return typeof value === "number" ? new Intl.NumberFormat(INTL_TAGS[locale]).format(value) : value;
   });
 }

@@ -48,7 +48,7 @@ export default function Dashboard() {
             {!data.extensionSetup.done ? (
               <Banner
                 tone="warning"
-                title={t("dashboard.setupFailed", { error: data.extensionSetup.error ?? "—" })}
+                title={t("dashboard.setupFailed", { error: data.extensionSetup.error ?? t("common.none") })}
                 action={{
                   content: t("dashboard.setupAgain"),
                   onAction: () => submit({ intent: "setup-extensions" }, { method: "post" }),

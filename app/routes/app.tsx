@@ -4,7 +4,6 @@ import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
-import { useEffect } from "react";
 
 import { requireShop } from "~/admin/context.server";
 import { PageSkeleton } from "~/admin/ui/PageSkeleton";
@@ -44,10 +43,7 @@ export default function App() {
 }
 
 function Navigation() {
-  const { t, locale } = useI18n();
-  useEffect(() => {
-    document.documentElement.lang = locale;
-  }, [locale]);
+  const { t } = useI18n();
   return (
     <NavMenu>
       <Link to="/app" rel="home">

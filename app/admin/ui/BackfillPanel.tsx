@@ -24,7 +24,7 @@ export const BACKFILL_POLL_MS = 2000;
 const STATE_TONES = { RUNNING: "info", COMPLETED: "success", FAILED: "critical", CANCELLED: "attention" } as const;
 
 function RunCard({ run }: { run: BackfillView }) {
-  const { t, date, dateTime } = useI18n();
+  const { t, render, date, dateTime } = useI18n();
   const submit = useSubmit();
   const navigation = useNavigation();
   return (
@@ -53,7 +53,7 @@ function RunCard({ run }: { run: BackfillView }) {
           {t("backfill.startedAt", { time: dateTime(run.startedAt) })}
           {run.finishedAt ? ` · ${t("backfill.finishedAt", { time: dateTime(run.finishedAt) })}` : ""}
         </Text>
-        {run.error ? <Banner tone="critical">{t("backfill.stoppedBecause", { reason: run.error })}</Banner> : null}
+        {run.error ? <Banner tone="critical">{render(run.error)}</Banner> : null}
         {run.resumable ? (
           <InlineStack align="end">
             <Button

@@ -54,7 +54,10 @@ export function ConnectionForm({ connection, result }: { connection: ConnectionV
           {check?.ok ? (
             <Banner tone="success" title={t("onboarding.testOk", { storeName: check.store.name ?? check.store.id })}>
               <Text as="p">
-                {t("onboarding.testOkDetail", { storeId: check.store.id, currency: check.store.currency ?? "—" })}
+                {t("onboarding.testOkDetail", {
+                  storeId: check.store.id,
+                  currency: check.store.currency ?? t("common.none"),
+                })}
               </Text>
             </Banner>
           ) : null}

@@ -15,8 +15,16 @@ function Consent({ label, given }: { label: string; given: boolean }) {
   );
 }
 
+const LINK_STATES = ["PENDING", "LINKED", "NO_MEMBER", "SKIPPED", "FAILED"] as const;
+
+function isLinkState(state: string): state is (typeof LINK_STATES)[number] {
+  return LINK_STATES.some((known) => known === state);
+}
+
 function LinkLine({ link }: { link: MemberLinkView }) {
   const { t } = useI18n();
+  // A state added to the schema later shows as stored rather than breaking the card.
+  const state = isLinkState(link.state) ? t(`members.linkStates.${link.state}`) : link.state;
   const how =
     link.linkedBy === "email" || link.linkedBy === "phone" || link.linkedBy === "registered"
       ? t(`members.linkedBy.${link.linkedBy}`)
@@ -32,7 +40,7 @@ function LinkLine({ link }: { link: MemberLinkView }) {
         </Link>
       </InlineStack>
       <Text as="p" tone="subdued">
-        {how} · {t("members.linkState", { state: link.state })}
+        {how} · {t("members.linkState", { state })}
       </Text>
     </BlockStack>
   );

@@ -1,12 +1,14 @@
 import type { LoginError } from "@shopify/shopify-app-remix/server";
 import { LoginErrorType } from "@shopify/shopify-app-remix/server";
 
+import { message, type Message } from "~/i18n/translate";
+
 export interface LoginErrorMessage {
-  shop?: string;
+  shop?: Message;
 }
 
 export function loginErrorMessage(loginErrors: LoginError | undefined): LoginErrorMessage {
-  if (loginErrors?.shop === LoginErrorType.MissingShop) return { shop: "Please enter your shop domain to log in" };
-  if (loginErrors?.shop === LoginErrorType.InvalidShop) return { shop: "Please enter a valid shop domain to log in" };
+  if (loginErrors?.shop === LoginErrorType.MissingShop) return { shop: message("login.errors.missingShop") };
+  if (loginErrors?.shop === LoginErrorType.InvalidShop) return { shop: message("login.errors.invalidShop") };
   return {};
 }

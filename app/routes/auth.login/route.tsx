@@ -1,19 +1,22 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AppProvider as PolarisAppProvider, Button, Card, FormLayout, Page, Text, TextField } from "@shopify/polaris";
-import polarisTranslations from "@shopify/polaris/locales/en.json";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 
+import { localeFromAcceptLanguage, resolveLocale } from "~/i18n/locales";
+import { polarisTranslations } from "~/i18n/polaris";
+import { createTranslator } from "~/i18n/translate";
 import { login } from "~/shopify.server";
 
 import { loginErrorMessage } from "./error.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisStyles }];
 
+// Outside the admin there is no Shopify `locale` parameter or session: the browser's languages decide.
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const errors = loginErrorMessage(await login(request));
-  return { errors, polarisTranslations };
+  return { errors, locale: resolveLocale(localeFromAcceptLanguage(request.headers.get("Accept-Language"))) };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -26,27 +29,29 @@ export default function Auth() {
   const actionData = useActionData<typeof action>();
   const [shop, setShop] = useState("");
   const { errors } = actionData ?? loaderData;
+  const { locale } = loaderData;
+  const { t, render } = useMemo(() => createTranslator(locale), [locale]);
 
   return (
-    <PolarisAppProvider i18n={loaderData.polarisTranslations}>
+    <PolarisAppProvider i18n={polarisTranslations[locale]}>
       <Page>
         <Card>
           <Form method="post">
             <FormLayout>
               <Text variant="headingMd" as="h2">
-                Log in
+                {t("login.title")}
               </Text>
               <TextField
                 type="text"
                 name="shop"
-                label="Shop domain"
-                helpText="example.myshopify.com"
+                label={t("login.shopDomain")}
+                helpText={t("login.shopDomainHelp")}
                 value={shop}
                 onChange={setShop}
                 autoComplete="on"
-                error={errors.shop}
+                error={errors.shop ? render(errors.shop) : undefined}
               />
-              <Button submit>Log in</Button>
+              <Button submit>{t("login.submit")}</Button>
             </FormLayout>
           </Form>
         </Card>
