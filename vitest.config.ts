@@ -10,11 +10,11 @@ export const testSetup = {
   environment: "node",
   globalSetup: ["tests/setup/database.global.ts"],
   setupFiles: ["tests/setup/env.ts", "tests/setup/network-guard.ts", "tests/setup/database.ts"],
-  pool: "forks",
+  pool: "forks" as const,
   testTimeout: 20_000,
   hookTimeout: 60_000,
   restoreMocks: true,
-} as const;
+};
 
 export const BROWSER_TESTS = "tests/browser/**/*.test.{ts,tsx}";
 

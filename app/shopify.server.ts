@@ -21,6 +21,7 @@ import { dillerConnectionOf, recordInstall } from "./shops/shop.server";
 import { createSyncEngine } from "./sync/engine.server";
 import { appLifecycleHandlers } from "./webhooks/app-lifecycle.server";
 import { createWebhookReceiver } from "./webhooks/receive.server";
+import { createWebhookVerifier } from "./webhooks/verify.server";
 
 const env = getEnv();
 
@@ -105,8 +106,17 @@ if (env.JOB_WORKER === "inline" && env.NODE_ENV !== "test") {
   startWorker().catch((error: unknown) => logger.error("background jobs did not start", { error }));
 }
 
+/**
+ * Our own HMAC check, not authenticate.webhook: that one may refresh the shop's token first and
+ * fail the delivery when the refresh does (docs/decisions/018-webhook-hardening.md).
+ */
+export const webhookVerification = {
+  verifyWebhook: createWebhookVerifier(env.SHOPIFY_API_SECRET),
+  maxBodyBytes: env.MAX_REQUEST_BODY_BYTES,
+};
+
 export const receiveWebhook = createWebhookReceiver({
-  authenticateWebhook: shopify.authenticate.webhook,
+  ...webhookVerification,
   db,
   logger: logger.child({ component: "webhooks" }),
   immediateHandlers: appLifecycleHandlers(db),
