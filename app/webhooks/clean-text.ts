@@ -10,8 +10,8 @@ export interface CleanedText {
   removed: ("NUL characters" | "unpaired surrogates")[];
 }
 
-// eslint-disable-next-line no-control-regex -- matching the NUL character is the point
 const ESCAPE_OR_NUL =
+  // eslint-disable-next-line no-control-regex -- matching the NUL character is the point
   /\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})|\\[^u]|\u0000/g;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
