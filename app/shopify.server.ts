@@ -16,6 +16,7 @@ import { PermanentJobError } from "./jobs/queue";
 import { onShutdown } from "./lifecycle.server";
 import { createLogger } from "./logger.server";
 import { createSecretBox } from "./security/encryption.server";
+import { SealedSessionStorage } from "./security/sealed-session-storage.server";
 import { createAdminGateway } from "./shopify/admin-gateway.server";
 import { dillerConnectionOf, recordInstall } from "./shops/shop.server";
 import { createSyncEngine } from "./sync/engine.server";
@@ -45,7 +46,8 @@ const shopify = shopifyApp({
   scopes: env.SCOPES,
   appUrl: env.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
-  sessionStorage: new PrismaSessionStorage(db),
+  // Access and refresh tokens are sealed at rest with the same keys as the Diller API keys.
+  sessionStorage: new SealedSessionStorage(new PrismaSessionStorage(db), secrets),
   distribution: AppDistribution.AppStore,
   future: {
     unstable_newEmbeddedAuthStrategy: true,
