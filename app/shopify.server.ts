@@ -10,6 +10,7 @@ import { prepareShopForExtensions, shopGraphqlOf } from "./admin/shop-setup.serv
 import { ADMIN_API_VERSION } from "./api-version";
 import { getDatabase, type Shop } from "./db.server";
 import { createDillerClient } from "./diller/client.server";
+import { resolveHost, setDillerEgressPolicy } from "./diller/egress.server";
 import { decodeKey, getEnv } from "./env.server";
 import { createJobQueue } from "./jobs/create-queue.server";
 import { PermanentJobError } from "./jobs/queue";
@@ -38,6 +39,13 @@ function keyOf(value: string): Buffer {
 
 /** Seals and opens the merchants' Diller API keys (AES-256-GCM, rotating keys). */
 export const secrets = createSecretBox(keyOf(env.APP_ENCRYPTION_KEY), env.APP_ENCRYPTION_KEYS_PREVIOUS.map(keyOf));
+
+// A merchant's custom Diller base URL must not turn the server into a proxy for internal services.
+setDillerEgressPolicy({
+  production: env.NODE_ENV === "production",
+  allowedHosts: env.DILLER_ALLOWED_HOSTS,
+  ...(env.NODE_ENV === "production" ? { resolve: resolveHost } : {}),
+});
 
 const shopify = shopifyApp({
   apiKey: env.SHOPIFY_API_KEY,
