@@ -3,13 +3,14 @@
  * Routes import the narrow members exported at the bottom, never the config.
  */
 import "@shopify/shopify-app-remix/adapters/node";
-import { AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
+import { AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 
 import { prepareShopForExtensions, shopGraphqlOf } from "./admin/shop-setup.server";
 import { ADMIN_API_VERSION } from "./api-version";
 import { getDatabase, type Shop } from "./db.server";
 import { createDillerClient } from "./diller/client.server";
+import { documentHeaders } from "./http/document-headers.server";
 import { resolveHost, setDillerEgressPolicy } from "./diller/egress.server";
 import { decodeKey, getEnv } from "./env.server";
 import { createJobQueue } from "./jobs/create-queue.server";
@@ -56,6 +57,16 @@ const shopify = shopifyApp({
   authPathPrefix: "/auth",
   // Access and refresh tokens are sealed at rest with the same keys as the Diller API keys.
   sessionStorage: new SealedSessionStorage(new PrismaSessionStorage(db), secrets),
+  // The library's own log lines can carry request input (a login's shop parameter): warnings and
+  // errors only, shortened, through our logger.
+  logger: {
+    level: LogSeverity.Warning,
+    log: (severity, message) => {
+      const line = message.length > 500 ? `${message.slice(0, 500)}… (${message.length} characters)` : message;
+      if (severity === LogSeverity.Error) logger.error("shopify library", { message: line });
+      else logger.warn("shopify library", { message: line });
+    },
+  },
   distribution: AppDistribution.AppStore,
   future: {
     unstable_newEmbeddedAuthStrategy: true,
@@ -138,7 +149,7 @@ export const publicAppConfig = { apiKey: env.SHOPIFY_API_KEY } as const;
 
 export default shopify;
 export const apiVersion = ADMIN_API_VERSION;
-export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
+export const addDocumentResponseHeaders = documentHeaders(shopify.addDocumentResponseHeaders);
 export const authenticate = shopify.authenticate;
 export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;

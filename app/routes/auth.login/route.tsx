@@ -7,17 +7,18 @@ import { useState } from "react";
 
 import { login } from "~/shopify.server";
 
-import { loginErrorMessage } from "./error.server";
+import { INVALID_SHOP, loginErrorMessage } from "./error.server";
+import { shopInputTooLong } from "./shop-input.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const errors = loginErrorMessage(await login(request));
+  const errors = (await shopInputTooLong(request)) ? INVALID_SHOP : loginErrorMessage(await login(request));
   return { errors, polarisTranslations };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const errors = loginErrorMessage(await login(request));
+  const errors = (await shopInputTooLong(request)) ? INVALID_SHOP : loginErrorMessage(await login(request));
   return { errors };
 };
 
