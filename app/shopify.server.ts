@@ -106,6 +106,7 @@ export const syncEngine = createSyncEngine({
   admin: adminGateway,
   dillerFor: dillerClientFor,
   logger: logger.child({ component: "sync" }),
+  retention: { webhookDays: env.WEBHOOK_RETENTION_DAYS, orderDataDays: env.ORDER_DATA_RETENTION_DAYS },
 });
 onShutdown(() => syncEngine.stop());
 
