@@ -59,7 +59,7 @@ export const EnvSchema = z.object({
     .min(64 * 1024)
     .max(100 * 1024 * 1024)
     .default(5 * 1024 * 1024),
-  /** Days a processed webhook payload is kept (at least 3: Shopify retries a delivery for 48 hours). */
+  /** Days a processed webhook payload is kept (at least 3, so a retried delivery is still recognised as a duplicate). */
   WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(3).max(3650).default(30),
   /** Days the order data of a settled order (sent, skipped, cancelled) is kept after its last change. */
   ORDER_DATA_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(180),
