@@ -37,7 +37,9 @@ describe("the repository", () => {
 
   it("has every file that shopify.app.toml names", () => {
     const toml = readFileSync("shopify.app.toml", "utf8");
-    const named = [...toml.matchAll(/\b((?:app|tests|scripts|extensions)\/[\w./$-]+\.(?:tsx?|ts))\b/g)].map((m) => m[1]);
+    const named = [...toml.matchAll(/\b((?:app|tests|scripts|extensions)\/[\w./$-]+\.(?:tsx?|ts))\b/g)].map(
+      (m) => m[1],
+    );
     expect(named.length).toBeGreaterThan(0);
     expect(named.filter((file) => file && !existsSync(file))).toEqual([]);
   });
