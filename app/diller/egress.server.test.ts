@@ -48,6 +48,7 @@ describe("checkHost", () => {
     ["diller.partner.example", production(["diller.partner.example"])],
     ["127.0.0.1", development],
     ["localhost", development],
+    ["127.0.0.1", production(["127.0.0.1"])],
     ["diller.example.com", development],
   ])("allows %s", (host, policy) => {
     expect(() => checkHost(host, policy)).not.toThrow();

@@ -14,7 +14,10 @@ export const DILLER_API_HOSTS = ["api.diller.app", "api.prerelease.dillerapp.com
 export interface DillerEgressPolicy {
   /** Production: only Diller's hosts and `allowedHosts`, never loopback. Otherwise any https host or loopback. */
   production: boolean;
-  /** Operator allowlist (DILLER_ALLOWED_HOSTS), exact host names. */
+  /**
+   * Operator allowlist (DILLER_ALLOWED_HOSTS), exact host names. Listing a loopback host (`127.0.0.1`,
+   * `localhost`) is how an operator runs a production build against a local sandbox (the demo does).
+   */
   allowedHosts: readonly string[];
   /** Resolves a host name to its addresses; when set, every address must be public. */
   resolve?: (host: string) => Promise<string[]>;
@@ -77,33 +80,42 @@ function refuse(message: string): never {
   throw new DillerConfigError(message, { reason: "insecure-base-url" });
 }
 
-/** Checks one host (name or address literal) against the policy, before anything is resolved or sent. */
-export function checkHost(hostname: string, policy: DillerEgressPolicy): void {
-  const host = hostname
+const normalizeHost = (hostname: string) =>
+  hostname
     .replace(/^\[|\]$/g, "")
     .toLowerCase()
     .replace(/\.$/, "");
+
+const operatorAllowed = (host: string, policy: DillerEgressPolicy) =>
+  policy.allowedHosts.some((entry) => normalizeHost(entry) === host);
+
+/** Checks one host (name or address literal) against the policy, before anything is resolved or sent. */
+export function checkHost(hostname: string, policy: DillerEgressPolicy): void {
+  const host = normalizeHost(hostname);
   const literal = isIP(host) !== 0;
   const kind = literal ? addressKind(host) : host === "localhost" ? "loopback" : undefined;
   if (kind === "loopback") {
-    if (policy.production) refuse(`Refusing ${host}: loopback is allowed only outside production (a local sandbox).`);
+    if (policy.production && !operatorAllowed(host, policy)) {
+      refuse(`Refusing ${host}: loopback is allowed only outside production (a local sandbox).`);
+    }
     return;
   }
   if (kind === "private") refuse(`Refusing ${host}: private and link-local addresses are never Diller.`);
   if (!policy.production) return;
-  const allowed = [...DILLER_API_HOSTS, ...policy.allowedHosts.map((entry) => entry.toLowerCase())];
-  if (!allowed.includes(host)) {
+  if (!(DILLER_API_HOSTS as readonly string[]).includes(host) && !operatorAllowed(host, policy)) {
     refuse(`Refusing ${host}: in production only Diller's API hosts and DILLER_ALLOWED_HOSTS are allowed.`);
   }
 }
 
 /** Checks every address a host resolves to: none may be private, link-local or (in production) loopback. */
 export async function checkResolvedAddresses(hostname: string, policy: DillerEgressPolicy): Promise<void> {
-  const host = hostname.replace(/^\[|\]$/g, "");
+  const host = normalizeHost(hostname);
   if (!policy.resolve || isIP(host) !== 0) return;
+  // Only `localhost` itself, when the operator lists it, may resolve to loopback in production.
+  const loopbackAllowed = !policy.production || (host === "localhost" && operatorAllowed(host, policy));
   for (const address of await policy.resolve(host)) {
     const kind = addressKind(address);
-    if (kind === "private" || (kind === "loopback" && policy.production)) {
+    if (kind === "private" || (kind === "loopback" && !loopbackAllowed)) {
       refuse(`Refusing ${host}: it resolves to a ${kind} address (${address}).`);
     }
   }

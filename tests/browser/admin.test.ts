@@ -125,6 +125,8 @@ beforeAll(async () => {
     SCOPES: process.env.SCOPES ?? "",
     DATABASE_URL: process.env.DATABASE_URL ?? "",
     APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY ?? "",
+    // The production build talks to the sandbox on loopback only because the operator allows it.
+    DILLER_ALLOWED_HOSTS: new URL(sandbox.baseUrl).hostname,
     JOB_WORKER: "off",
     LOG_LEVEL: "debug",
   });
