@@ -5,7 +5,7 @@ import { ADMIN_API_VERSION } from "./app/api-version";
 
 // Offline codegen: the preset reads ./app/types/admin-<version>.schema.json when it exists, which
 // `npm run graphql:schema` unpacks from the committed app/graphql/admin-<version>.schema.json.gz
-// (Shopify's own introspection, see ../shared/shopify/README.md), so no download is attempted.
+// (Shopify's own Admin API introspection for that version), so no download is attempted.
 const documents = ["./app/**/*.server.{ts,tsx}", "./app/**/*.graphql.ts"];
 
 const admin = shopifyApiProject({

@@ -1,7 +1,9 @@
 /**
- * The production server (`npm run start`): what `remix-serve` does, with one difference. Its access
+ * The production server (`npm run start`): what `remix-serve` does, with two differences. Its access
  * log prints whole URLs, and Shopify puts session tokens (`id_token`), HMACs and shop data in the
- * query string of embedded-admin requests; this log writes the path only.
+ * query string of embedded-admin requests; this log writes the path only. And request bodies are
+ * bounded before anything reads them (MAX_REQUEST_BODY_BYTES, app/http/body-limit.server.ts): a
+ * larger Content-Length is answered 413 at once, a body without a length 411.
  */
 import { createRequestHandler } from "@remix-run/express";
 import { installGlobals } from "@remix-run/node";
@@ -14,6 +16,7 @@ installGlobals({ nativeFetch: build.future.v3_singleFetch });
 
 const app = express();
 app.disable("x-powered-by");
+app.use(build.entry.module.limitBody);
 app.use(compression());
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));

@@ -5,9 +5,14 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
+import { getEnv } from "./env.server";
+import { limitRequestBody } from "./http/body-limit.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
 export const streamTimeout = 5000;
+
+/** server.mjs mounts this before any route can read or parse a body (MAX_REQUEST_BODY_BYTES). */
+export const limitBody = limitRequestBody(getEnv().MAX_REQUEST_BODY_BYTES);
 
 export default async function handleRequest(
   request: Request,

@@ -27,6 +27,26 @@ describe("parseEnv", () => {
     expect(env.DATABASE_URL).toBe("file:./prisma/dev.sqlite");
     expect(env.LOG_LEVEL).toBe("info");
     expect(env.APP_ENCRYPTION_KEYS_PREVIOUS).toEqual([]);
+    expect(env.MAX_REQUEST_BODY_BYTES).toBe(5 * 1024 * 1024);
+    expect(env.WEBHOOK_RETENTION_DAYS).toBe(30);
+    expect(env.ORDER_DATA_RETENTION_DAYS).toBe(180);
+    expect(env.DILLER_ALLOWED_HOSTS).toEqual([]);
+  });
+
+  it("parses the hardening settings", () => {
+    const env = parseEnv({
+      ...valid,
+      MAX_REQUEST_BODY_BYTES: "2097152",
+      WEBHOOK_RETENTION_DAYS: "14",
+      ORDER_DATA_RETENTION_DAYS: "400",
+      DILLER_ALLOWED_HOSTS: "diller.partner.example, api.other.example",
+    });
+    expect(env).toMatchObject({
+      MAX_REQUEST_BODY_BYTES: 2_097_152,
+      WEBHOOK_RETENTION_DAYS: 14,
+      ORDER_DATA_RETENTION_DAYS: 400,
+      DILLER_ALLOWED_HOSTS: ["diller.partner.example", "api.other.example"],
+    });
   });
 
   it.each([
@@ -38,6 +58,9 @@ describe("parseEnv", () => {
     ["APP_ENCRYPTION_KEY", "too-short", "APP_ENCRYPTION_KEY: must be 32 random bytes"],
     ["APP_ENCRYPTION_KEYS_PREVIOUS", "abc", "APP_ENCRYPTION_KEYS_PREVIOUS.0: must be 32 random bytes"],
     ["LOG_LEVEL", "verbose", "LOG_LEVEL: "],
+    ["MAX_REQUEST_BODY_BYTES", "1000", "MAX_REQUEST_BODY_BYTES: "],
+    ["WEBHOOK_RETENTION_DAYS", "1", "WEBHOOK_RETENTION_DAYS: "],
+    ["DILLER_ALLOWED_HOSTS", "https://x.example", "DILLER_ALLOWED_HOSTS.0: must be host names"],
   ])("names %s when it is %j", (variable, value, expected) => {
     const issues = issuesOf({ ...valid, [variable]: value });
     expect(issues).toHaveLength(1);

@@ -3,25 +3,29 @@
  * Routes import the narrow members exported at the bottom, never the config.
  */
 import "@shopify/shopify-app-remix/adapters/node";
-import { AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
+import { AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 
 import { prepareShopForExtensions, shopGraphqlOf } from "./admin/shop-setup.server";
 import { ADMIN_API_VERSION } from "./api-version";
 import { getDatabase, type Shop } from "./db.server";
 import { createDillerClient } from "./diller/client.server";
+import { documentHeaders } from "./http/document-headers.server";
+import { resolveHost, setDillerEgressPolicy } from "./diller/egress.server";
 import { decodeKey, getEnv } from "./env.server";
 import { createJobQueue } from "./jobs/create-queue.server";
 import { PermanentJobError } from "./jobs/queue";
 import { onShutdown } from "./lifecycle.server";
 import { createLogger } from "./logger.server";
 import { createSecretBox } from "./security/encryption.server";
+import { SealedSessionStorage } from "./security/sealed-session-storage.server";
 import { createAdminGateway } from "./shopify/admin-gateway.server";
 import { dillerConnectionOf, recordInstall } from "./shops/shop.server";
 import { createStorefrontRoute } from "./storefront/handler.server";
 import { createSyncEngine } from "./sync/engine.server";
 import { appLifecycleHandlers } from "./webhooks/app-lifecycle.server";
 import { createWebhookReceiver } from "./webhooks/receive.server";
+import { createWebhookVerifier } from "./webhooks/verify.server";
 
 const env = getEnv();
 
@@ -38,6 +42,13 @@ function keyOf(value: string): Buffer {
 /** Seals and opens the merchants' Diller API keys (AES-256-GCM, rotating keys). */
 export const secrets = createSecretBox(keyOf(env.APP_ENCRYPTION_KEY), env.APP_ENCRYPTION_KEYS_PREVIOUS.map(keyOf));
 
+// A merchant's custom Diller base URL must not turn the server into a proxy for internal services.
+setDillerEgressPolicy({
+  production: env.NODE_ENV === "production",
+  allowedHosts: env.DILLER_ALLOWED_HOSTS,
+  ...(env.NODE_ENV === "production" ? { resolve: resolveHost } : {}),
+});
+
 const shopify = shopifyApp({
   apiKey: env.SHOPIFY_API_KEY,
   apiSecretKey: env.SHOPIFY_API_SECRET,
@@ -45,7 +56,18 @@ const shopify = shopifyApp({
   scopes: env.SCOPES,
   appUrl: env.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
-  sessionStorage: new PrismaSessionStorage(db),
+  // Access and refresh tokens are sealed at rest with the same keys as the Diller API keys.
+  sessionStorage: new SealedSessionStorage(new PrismaSessionStorage(db), secrets),
+  // The library's own log lines can carry request input (a login's shop parameter): warnings and
+  // errors only, shortened, through our logger.
+  logger: {
+    level: LogSeverity.Warning,
+    log: (severity, message) => {
+      const line = message.length > 500 ? `${message.slice(0, 500)}… (${message.length} characters)` : message;
+      if (severity === LogSeverity.Error) logger.error("shopify library", { message: line });
+      else logger.warn("shopify library", { message: line });
+    },
+  },
   distribution: AppDistribution.AppStore,
   future: {
     unstable_newEmbeddedAuthStrategy: true,
@@ -85,6 +107,7 @@ export const syncEngine = createSyncEngine({
   admin: adminGateway,
   dillerFor: dillerClientFor,
   logger: logger.child({ component: "sync" }),
+  retention: { webhookDays: env.WEBHOOK_RETENTION_DAYS, orderDataDays: env.ORDER_DATA_RETENTION_DAYS },
 });
 onShutdown(() => syncEngine.stop());
 
@@ -106,8 +129,17 @@ if (env.JOB_WORKER === "inline" && env.NODE_ENV !== "test") {
   startWorker().catch((error: unknown) => logger.error("background jobs did not start", { error }));
 }
 
+/**
+ * Our own HMAC check, not authenticate.webhook: that one may refresh the shop's token first and
+ * fail the delivery when the refresh does (docs/decisions/018-webhook-hardening.md).
+ */
+export const webhookVerification = {
+  verifyWebhook: createWebhookVerifier(env.SHOPIFY_API_SECRET),
+  maxBodyBytes: env.MAX_REQUEST_BODY_BYTES,
+};
+
 export const receiveWebhook = createWebhookReceiver({
-  authenticateWebhook: shopify.authenticate.webhook,
+  ...webhookVerification,
   db,
   logger: logger.child({ component: "webhooks" }),
   immediateHandlers: appLifecycleHandlers(db),
@@ -135,7 +167,7 @@ export const publicAppConfig = { apiKey: env.SHOPIFY_API_KEY } as const;
 
 export default shopify;
 export const apiVersion = ADMIN_API_VERSION;
-export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
+export const addDocumentResponseHeaders = documentHeaders(shopify.addDocumentResponseHeaders);
 export const authenticate = shopify.authenticate;
 export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;

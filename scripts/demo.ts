@@ -76,6 +76,8 @@ const server: ChildProcess = spawn(process.execPath, ["server.mjs"], {
     SCOPES: "read_customers,write_customers,read_orders,write_orders,read_products,read_discounts,write_discounts",
     DATABASE_URL: databaseUrl,
     APP_ENCRYPTION_KEY: encryptionKey.toString("base64"),
+    // A production build against the local sandbox: the operator allows its loopback host explicitly.
+    DILLER_ALLOWED_HOSTS: new URL(sandbox.baseUrl).hostname,
     LOG_LEVEL: "warn",
   },
   stdio: ["ignore", "inherit", "inherit"],

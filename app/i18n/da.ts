@@ -115,7 +115,7 @@ export const da: Dictionary = {
   "connection.problem.unexpectedResponse": "{baseUrl} svarede ikke som Dillers API. Tjek adressen.",
   "connection.problem.invalidBaseUrl": "Diller-adressen er ikke en gyldig https://-adresse.",
   "connection.problem.insecureBaseUrl":
-    "Diller-adressen skal begynde med https:// (almindelig http er kun tilladt til en lokal sandkasse).",
+    "Denne Diller-adresse er ikke tilladt: brug https:// mod Dillers API eller en vært, som driftsansvarlig har tilladt (almindelig http kun til en lokal sandkasse).",
 
   "department.errors.id": "Brug 1–50 bogstaver, tal, bindestreger eller understregninger.",
   "department.errors.name": "Indtast et navn på højst 100 tegn.",

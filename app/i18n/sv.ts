@@ -117,7 +117,7 @@ export const sv: Dictionary = {
   "connection.problem.unexpectedResponse": "{baseUrl} svarade inte som Dillers API. Kontrollera adressen.",
   "connection.problem.invalidBaseUrl": "Diller-adressen är inte en giltig https://-adress.",
   "connection.problem.insecureBaseUrl":
-    "Diller-adressen måste börja med https:// (vanlig http är bara tillåtet för en lokal sandlåda).",
+    "Den här Diller-adressen är inte tillåten: använd https:// mot Dillers API eller en värd som driftansvarig har tillåtit (vanlig http bara för en lokal sandlåda).",
 
   "department.errors.id": "Använd 1–50 bokstäver, siffror, bindestreck eller understreck.",
   "department.errors.name": "Ange ett namn på högst 100 tecken.",

@@ -21,6 +21,8 @@ export const jobPayloadSchemas = {
   backfill: ShopPayload.extend({ backfillId: z.string().min(1) }),
   /** Re-enqueue inbox rows whose processing job was lost (crash between store and enqueue). */
   "inbox-sweep": z.object({}),
+  /** Delete personal data older than the retention settings (app/sync/retention.server.ts). */
+  "retention-purge": z.object({}),
 } as const;
 
 export type JobName = keyof typeof jobPayloadSchemas;
@@ -76,6 +78,13 @@ export const queuePolicies: Record<JobName, QueuePolicy> = {
     heartbeatSeconds: 30,
   },
   "inbox-sweep": { keyed: true, maxAttempts: 1, retryDelaySeconds: 60, maxDelaySeconds: 60, expireSeconds: 120 },
+  "retention-purge": {
+    keyed: true,
+    maxAttempts: 3,
+    retryDelaySeconds: 300,
+    maxDelaySeconds: 3600,
+    expireSeconds: 1800,
+  },
 };
 
 export const jobNames = Object.keys(jobPayloadSchemas) as JobName[];

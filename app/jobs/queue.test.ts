@@ -38,6 +38,7 @@ function handlers(overrides: Partial<JobHandlers>): JobHandlers {
     reconcile: idle,
     backfill: idle,
     "inbox-sweep": idle,
+    "retention-purge": idle,
     ...overrides,
   };
 }

@@ -11,6 +11,7 @@ import { createInboxProcessor } from "./inbox-process.server";
 import { sweepInbox } from "./inbox-sweep.server";
 import { createOrderSyncHandler } from "./order-sync.server";
 import { createReconcileHandler } from "./reconcile.server";
+import { DEFAULT_RETENTION, purgeExpiredData, type RetentionPolicy } from "./retention.server";
 
 export interface SyncEngineDeps {
   db: Database;
@@ -19,6 +20,7 @@ export interface SyncEngineDeps {
   dillerFor: (shop: Shop) => DillerClient;
   logger: Logger;
   now?: () => Date;
+  retention?: RetentionPolicy;
 }
 
 export interface SchedulerOptions {
@@ -26,10 +28,20 @@ export interface SchedulerOptions {
   sweepIntervalMs?: number;
   /** How often each connected shop is reconciled with the Admin API. */
   reconcileIntervalMs?: number;
+  /** How often expired personal data is purged (the first run is queued at start). */
+  retentionIntervalMs?: number;
 }
 
 /** The sync engine: job handlers, the webhook dispatcher, and the periodic work. */
-export function createSyncEngine({ db, queue, admin, dillerFor, logger, now = () => new Date() }: SyncEngineDeps) {
+export function createSyncEngine({
+  db,
+  queue,
+  admin,
+  dillerFor,
+  logger,
+  now = () => new Date(),
+  retention = DEFAULT_RETENTION,
+}: SyncEngineDeps) {
   const dispatch = createWebhookDispatcher(queue);
   const handlers: JobHandlers = {
     "inbox-process": createInboxProcessor({ db, queue, now }),
@@ -39,6 +51,9 @@ export function createSyncEngine({ db, queue, admin, dillerFor, logger, now = ()
     backfill: createBackfillHandler({ db, queue, admin, dispatch, now }),
     "inbox-sweep": async (_payload, context) => {
       await sweepInbox({ db, dispatch, logger: context.logger, now: now() });
+    },
+    "retention-purge": async (_payload, context) => {
+      await purgeExpiredData({ db, policy: retention, logger: context.logger, now: now() });
     },
   };
   const timers: NodeJS.Timeout[] = [];
@@ -52,6 +67,7 @@ export function createSyncEngine({ db, queue, admin, dillerFor, logger, now = ()
       concurrency,
       sweepIntervalMs = 60_000,
       reconcileIntervalMs = 60 * 60_000,
+      retentionIntervalMs = 24 * 60 * 60_000,
     }: SchedulerOptions & { concurrency?: number } = {}) {
       await queue.start(handlers, { concurrency });
       const every = (ms: number, task: () => Promise<unknown>) => {
@@ -63,6 +79,8 @@ export function createSyncEngine({ db, queue, admin, dillerFor, logger, now = ()
         timers.push(timer);
       };
       every(sweepIntervalMs, () => queue.send("inbox-sweep", {}));
+      await queue.send("retention-purge", {});
+      every(retentionIntervalMs, () => queue.send("retention-purge", {}));
       every(reconcileIntervalMs, async () => {
         const shops = await db.shop.findMany({
           where: { integrationEnabled: true, uninstalledAt: null, dillerStoreId: { not: null } },

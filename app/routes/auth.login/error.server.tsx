@@ -7,8 +7,10 @@ export interface LoginErrorMessage {
   shop?: Message;
 }
 
+export const INVALID_SHOP: LoginErrorMessage = { shop: message("login.errors.invalidShop") };
+
 export function loginErrorMessage(loginErrors: LoginError | undefined): LoginErrorMessage {
   if (loginErrors?.shop === LoginErrorType.MissingShop) return { shop: message("login.errors.missingShop") };
-  if (loginErrors?.shop === LoginErrorType.InvalidShop) return { shop: message("login.errors.invalidShop") };
+  if (loginErrors?.shop === LoginErrorType.InvalidShop) return INVALID_SHOP;
   return {};
 }

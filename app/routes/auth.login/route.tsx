@@ -9,18 +9,19 @@ import { polarisTranslations } from "~/i18n/polaris";
 import { createTranslator } from "~/i18n/translate";
 import { login } from "~/shopify.server";
 
-import { loginErrorMessage } from "./error.server";
+import { INVALID_SHOP, loginErrorMessage } from "./error.server";
+import { shopInputTooLong } from "./shop-input.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 // Outside the admin there is no Shopify `locale` parameter or session: the browser's languages decide.
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const errors = loginErrorMessage(await login(request));
+  const errors = (await shopInputTooLong(request)) ? INVALID_SHOP : loginErrorMessage(await login(request));
   return { errors, locale: resolveLocale(localeFromAcceptLanguage(request.headers.get("Accept-Language"))) };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const errors = loginErrorMessage(await login(request));
+  const errors = (await shopInputTooLong(request)) ? INVALID_SHOP : loginErrorMessage(await login(request));
   return { errors };
 };
 
