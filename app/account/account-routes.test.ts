@@ -47,7 +47,8 @@ function joinBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
-const memberByEmail = (email: string) => h.demoStore().members.find((member) => member.email === email && !member.deletedAt);
+const memberByEmail = (email: string) =>
+  h.demoStore().members.find((member) => member.email === email && !member.deletedAt);
 
 describe("GET /api/account/loyalty: who is asking", () => {
   it.each([
@@ -132,7 +133,9 @@ describe("GET /api/account/loyalty: what the customer sees", () => {
     expect(member.segments).toContainEqual({ id: "4", optionIds: ["201", "203"] });
     expect(member.coupons.length).toBeGreaterThan(0);
     expect(member.coupons.every((coupon: { kind: string }) => coupon.kind !== undefined)).toBe(true);
-    expect(member.stampCards).toContainEqual(expect.objectContaining({ title: "Coffee card", collected: 4, required: 10 }));
+    expect(member.stampCards).toContainEqual(
+      expect.objectContaining({ title: "Coffee card", collected: 4, required: 10 }),
+    );
   });
 
   it("links a member whose email Shopify verified for this customer at once", async () => {
@@ -175,7 +178,12 @@ describe("POST /api/account/join", () => {
       { segment_id: 4, selected_options: [201, 204] },
     ]);
     const link = await h.app.db.customerLink.findFirst({ where: { customerId: CUSTOMER } });
-    expect(link).toMatchObject({ state: "LINKED", memberId: member?.id, linkedBy: "registered", marketingConsent: true });
+    expect(link).toMatchObject({
+      state: "LINKED",
+      memberId: member?.id,
+      linkedBy: "registered",
+      marketingConsent: true,
+    });
     const consentCall = h.adminApi.calls.find((call) => call.operation === "DillerStoreCustomerConsent");
     expect(JSON.stringify(consentCall?.variables)).toContain(`\\"memberId\\":\\"${member?.id}\\"`);
   });
@@ -193,31 +201,61 @@ describe("POST /api/account/join", () => {
       if (original) h.adminApi.resolvers.DillerStoreCustomerConsent = original;
     }
     expect(memberByEmail("nora.ny@example.com")).toBeDefined();
-    expect(await h.app.db.customerLink.findFirst({ where: { customerId: CUSTOMER } })).toMatchObject({ state: "LINKED" });
+    expect(await h.app.db.customerLink.findFirst({ where: { customerId: CUSTOMER } })).toMatchObject({
+      state: "LINKED",
+    });
   });
 
   it.each([
     ["a bad email", { email: "nora@" }, {}, { "profile.email": "invalid_email" }],
     ["no phone", { phone: null }, {}, { "profile.phone": "required" }],
-    ["a bad phone", { phone: { countryCode: "47", number: "12" } }, {}, { "profile.phone.countryCode": "invalid_phone", "profile.phone.number": "invalid_phone" }],
+    [
+      "a bad phone",
+      { phone: { countryCode: "47", number: "12" } },
+      {},
+      { "profile.phone.countryCode": "invalid_phone", "profile.phone.number": "invalid_phone" },
+    ],
     ["an impossible birth date", { birthDate: "1990-02-30" }, {}, { "profile.birthDate": "invalid_date" }],
     ["an unknown gender", { gender: "robot" }, {}, { "profile.gender": "invalid_option" }],
     ["an empty first name", { firstName: " " }, {}, { "profile.firstName": "required" }],
-    ["no membership consent", {}, { consents: { membership: false, marketingEmail: false, marketingSms: false, keepOrderHistory: false } }, { "consents.membership": "must_accept" }],
+    [
+      "no membership consent",
+      {},
+      { consents: { membership: false, marketingEmail: false, marketingSms: false, keepOrderHistory: false } },
+      { "consents.membership": "must_accept" },
+    ],
     ["the required segment unanswered", {}, { segments: [{ id: "1", value: "Acme" }] }, { "segments.3": "required" }],
-    ["an option of another segment", {}, { segments: [{ id: "3", optionIds: ["201"] }] }, { "segments.3": "invalid_option" }],
-    ["a hidden segment", {}, { segments: [{ id: "3", optionIds: ["101"] }, { id: "6", value: "x" }] }, { "segments.6": "invalid_option" }],
-  ])("refuses %s with 422 naming the field, and registers nobody", async (_case, profileChanges, bodyChanges, fields) => {
-    await h.setCustomer(CUSTOMER, NEW_SHOPPER);
-    const body = joinBody(bodyChanges);
-    const answer = await h.call(join, "/api/account/join", CUSTOMER, {
-      body: { ...body, profile: { ...body.profile, ...profileChanges } },
-    });
-    expect(answer.status).toBe(422);
-    expect(answer.headers.get("Access-Control-Allow-Origin")).toBe("*");
-    expect(answer.body).toEqual({ error: { code: "invalid_input", fields } });
-    expect(memberByEmail("nora.ny@example.com")).toBeUndefined();
-  });
+    [
+      "an option of another segment",
+      {},
+      { segments: [{ id: "3", optionIds: ["201"] }] },
+      { "segments.3": "invalid_option" },
+    ],
+    [
+      "a hidden segment",
+      {},
+      {
+        segments: [
+          { id: "3", optionIds: ["101"] },
+          { id: "6", value: "x" },
+        ],
+      },
+      { "segments.6": "invalid_option" },
+    ],
+  ])(
+    "refuses %s with 422 naming the field, and registers nobody",
+    async (_case, profileChanges, bodyChanges, fields) => {
+      await h.setCustomer(CUSTOMER, NEW_SHOPPER);
+      const body = joinBody(bodyChanges);
+      const answer = await h.call(join, "/api/account/join", CUSTOMER, {
+        body: { ...body, profile: { ...body.profile, ...profileChanges } },
+      });
+      expect(answer.status).toBe(422);
+      expect(answer.headers.get("Access-Control-Allow-Origin")).toBe("*");
+      expect(answer.body).toEqual({ error: { code: "invalid_input", fields } });
+      expect(memberByEmail("nora.ny@example.com")).toBeUndefined();
+    },
+  );
 
   it("refuses a phone another member has, naming the phone", async () => {
     await h.setCustomer(CUSTOMER, NEW_SHOPPER);
@@ -281,7 +319,13 @@ describe("GET /api/account/order-points", () => {
         { shop: TEST_SHOP, orderId: "6001", customerId: CUSTOMER, state: "SENT", totalSent: "200.00" },
         { shop: TEST_SHOP, orderId: "6002", customerId: "someone-else", state: "SENT", totalSent: "100.00" },
         { shop: TEST_SHOP, orderId: "6003", customerId: CUSTOMER, state: "SKIPPED" },
-        { shop: TEST_SHOP, orderId: "6004", customerId: CUSTOMER, state: "PENDING", orderJson: '{"total_price":"80.00"}' },
+        {
+          shop: TEST_SHOP,
+          orderId: "6004",
+          customerId: CUSTOMER,
+          state: "PENDING",
+          orderJson: '{"total_price":"80.00"}',
+        },
       ],
     });
   });

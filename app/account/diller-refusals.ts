@@ -18,7 +18,9 @@ const FIELD_OF: [RegExp, string, FieldErrorCode][] = [
  * The form fields a Diller validation refusal names (e.g. a phone another member has), or null when
  * none of its fields belongs to the form: then it is not the shopper's to fix.
  */
-export function formErrorsOfDillerRefusal(fieldErrors: Record<string, string[]>): Record<string, FieldErrorCode> | null {
+export function formErrorsOfDillerRefusal(
+  fieldErrors: Record<string, string[]>,
+): Record<string, FieldErrorCode> | null {
   const fields: Record<string, FieldErrorCode> = {};
   for (const name of Object.keys(fieldErrors)) {
     const match = FIELD_OF.find(([pattern]) => pattern.test(name));

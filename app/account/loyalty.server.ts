@@ -65,7 +65,12 @@ export function createLoyaltyPage(deps: AccountDeps, reads: AccountReads, now: (
       const member = (await session.diller.members.findMembersByEmail(email)).find(isActiveMember);
       if (member) {
         await linkCustomerToMember(db, session, member.id, "email", null);
-        await recordActivity(db, { shop: session.shop.shop, kind: "MEMBER_LINKED", customerId: session.customerId, at: now() });
+        await recordActivity(db, {
+          shop: session.shop.shop,
+          kind: "MEMBER_LINKED",
+          customerId: session.customerId,
+          at: now(),
+        });
         return { memberId: member.id };
       }
     }

@@ -24,7 +24,10 @@ export interface LevelProgress {
  * runs from the current level's threshold to the next one's. At the top level the bar is full and
  * nothing is left to earn; without levels the progress is unknown.
  */
-export function levelProgressOf(detail: Member["membership_detail"], levels: readonly MembershipLevel[]): LevelProgress {
+export function levelProgressOf(
+  detail: Member["membership_detail"],
+  levels: readonly MembershipLevel[],
+): LevelProgress {
   const points = detail?.points ?? 0;
   const sorted = levels
     .filter((level) => typeof level.points === "number")

@@ -74,7 +74,8 @@ export function createOtpLimits(db: Database, now: () => Date) {
      */
     async pendingCode(shop: string, customerId: string, purpose: OtpPurpose): Promise<AccountOtp> {
       const row = await db.accountOtp.findUnique({ where: key(shop, customerId, purpose) });
-      if (row && row.wrongTries >= OTP_MAX_WRONG_TRIES) throw StorefrontHttpError.rateLimited(secondsUntilNextSend(row));
+      if (row && row.wrongTries >= OTP_MAX_WRONG_TRIES)
+        throw StorefrontHttpError.rateLimited(secondsUntilNextSend(row));
       if (!row?.expiresAt || row.expiresAt.getTime() <= now().getTime()) throw new StorefrontHttpError("otp_expired");
       return row;
     },

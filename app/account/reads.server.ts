@@ -65,7 +65,8 @@ export function createAccountReads({ db, now }: { db: Database; now: () => Date 
       if (!kind) return [];
       const amount = row.amount ?? null;
       const estimated =
-        row.points ?? (amount !== null && store.pointsPerCurrencyUnit !== null
+        row.points ??
+        (amount !== null && store.pointsPerCurrencyUnit !== null
           ? Math.round(Number(amount) * store.pointsPerCurrencyUnit * 100) / 100
           : null);
       return [

@@ -12,7 +12,10 @@ const text = (max: number) => z.string().trim().max(max, "too_long");
 const requiredText = (max: number) => text(max).min(1, "required");
 
 export const PhoneInputSchema = z.object({
-  countryCode: z.string().trim().regex(/^\+[1-9]\d{0,3}$/, "invalid_phone"),
+  countryCode: z
+    .string()
+    .trim()
+    .regex(/^\+[1-9]\d{0,3}$/, "invalid_phone"),
   number: z
     .string()
     .transform((value) => value.replace(/[\s\-.()]/g, ""))

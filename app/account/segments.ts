@@ -55,7 +55,10 @@ export function segmentFieldsOf(segments: readonly StoreSegment[]): SegmentField
 }
 
 /** A member's answers to the visible segments, as the form's values. */
-export function memberSegmentAnswers(fields: readonly SegmentField[], segments: readonly MemberSegment[]): SegmentAnswer[] {
+export function memberSegmentAnswers(
+  fields: readonly SegmentField[],
+  segments: readonly MemberSegment[],
+): SegmentAnswer[] {
   const answers: SegmentAnswer[] = [];
   for (const field of fields) {
     const answer = segments.find((segment) => String(segment.id) === field.id);
@@ -114,7 +117,10 @@ export function segmentValuesOf(
   return { values, errors };
 }
 
-function valueOf(field: SegmentField, answer: SegmentAnswer | undefined): { value?: SegmentValue } | { error: FieldErrorCode } {
+function valueOf(
+  field: SegmentField,
+  answer: SegmentAnswer | undefined,
+): { value?: SegmentValue } | { error: FieldErrorCode } {
   const segmentId = Number(field.id);
   if (field.type === "text" || field.type === "date") {
     if (answer?.optionIds?.length) return { error: "invalid_option" };

@@ -33,5 +33,6 @@ export async function clearCustomerLoyalty(graphql: AdminGraphql, shop: string, 
   const parsed = Result.safeParse(data);
   if (!parsed.success) throw new AdminApiError("unexpected DillerClearCustomerLoyalty response");
   const errors = [...(parsed.data.metafieldsDelete?.userErrors ?? []), ...(parsed.data.tagsRemove?.userErrors ?? [])];
-  if (errors.length > 0) throw new AdminApiError(`DillerClearCustomerLoyalty: ${errors.map((e) => e.message).join("; ")}`);
+  if (errors.length > 0)
+    throw new AdminApiError(`DillerClearCustomerLoyalty: ${errors.map((e) => e.message).join("; ")}`);
 }
