@@ -42,18 +42,35 @@ function sessionToken({ shop, apiKey, apiSecret }: AccountStoryOptions, customer
 }
 
 export async function playAccountStory(options: AccountStoryOptions): Promise<string[]> {
+  try {
+    return await play(options);
+  } catch (error) {
+    return [`the account story stopped: ${error instanceof Error ? error.message : String(error)}`];
+  }
+}
+
+async function play(options: AccountStoryOptions): Promise<string[]> {
   const { db, shop, sandbox } = options;
   const problems: string[] = [];
   async function call(customerId: string, path: string, body?: object) {
     const response = await fetch(`${options.appUrl}${path}`, {
       method: body ? "POST" : "GET",
       headers: {
+        // shopify-app-remix answers 410 to user agents that look like bots (Node's own included).
+        "User-Agent":
+          "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36",
         Authorization: `Bearer ${sessionToken(options, customerId)}`,
         ...(body ? { "Content-Type": "application/json" } : {}),
       },
       body: body ? JSON.stringify(body) : undefined,
     });
-    const answer: unknown = await response.json();
+    const text = await response.text();
+    let answer: unknown = null;
+    try {
+      answer = text ? JSON.parse(text) : null;
+    } catch {
+      answer = text;
+    }
     if (!response.ok) problems.push(`${path} answered ${response.status}: ${JSON.stringify(answer)}`);
     return answer;
   }
