@@ -132,6 +132,8 @@ async function play(options: AccountStoryOptions): Promise<string[]> {
   if (member?.last_name !== "Nyberg" || member.consent.receive_sms !== true)
     problems.push("Nora's edit did not reach Diller");
 
+  show("Shopify's copy of the consent", "not written: the demo has no Shopify session (warning above); Diller has it");
+
   const match = await call(olav.id, "/api/account/loyalty");
   show("Olav opens “My loyalty”", `${statusOf(match)} (his phone is a member's, his email is not)`);
   await call(olav.id, "/api/account/phone-link/send", {});
