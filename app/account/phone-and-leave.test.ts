@@ -185,6 +185,19 @@ describe("leaving the program", () => {
       reason: "Not sent: the customer left the loyalty program",
     });
     expect(h.transactions()).toHaveLength(before);
+    // A later customers/update with the member's verified email does not relink them either.
+    await h.deliver("customers/update", {
+      id: customerId,
+      email: KARI.email,
+      verified_email: true,
+      addresses: [],
+      updated_at: new Date(Date.now() + 60_000).toISOString(),
+    });
+    await h.settle();
+    expect(await h.app.db.customerLink.findFirst({ where: { customerId: String(customerId) } })).toMatchObject({
+      state: "LEFT",
+      memberId: null,
+    });
     const page = await h.call(loyalty, "/api/account/loyalty", String(customerId));
     expect(page.body.status).toBe("not_member");
   });
