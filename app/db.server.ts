@@ -6,6 +6,7 @@ import { PrismaClient as SqliteClient } from "../prisma/generated/sqlite/client"
 import { databaseProviderOf, getEnv } from "./env.server";
 
 export type {
+  AccountOtp,
   Backfill,
   ComplianceExport,
   CustomerLink,

@@ -6,6 +6,7 @@ import "@shopify/shopify-app-remix/adapters/node";
 import { AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 
+import { createAccountService } from "./account/service.server";
 import { prepareShopForExtensions, shopGraphqlOf } from "./admin/shop-setup.server";
 import { ADMIN_API_VERSION } from "./api-version";
 import { getDatabase, type Shop } from "./db.server";
@@ -19,7 +20,8 @@ import { onShutdown } from "./lifecycle.server";
 import { createLogger } from "./logger.server";
 import { createSecretBox } from "./security/encryption.server";
 import { SealedSessionStorage } from "./security/sealed-session-storage.server";
-import { createAdminGateway } from "./shopify/admin-gateway.server";
+import { createAdminGateway, type AdminGraphql } from "./shopify/admin-gateway.server";
+import { clearCustomerLoyalty } from "./shopify/customer-loyalty.server";
 import { dillerConnectionOf, recordInstall } from "./shops/shop.server";
 import { createStorefrontRoute } from "./storefront/handler.server";
 import { createSyncEngine } from "./sync/engine.server";
@@ -89,14 +91,17 @@ export function dillerClientFor(shop: Shop) {
   return createDillerClient({ ...connection, logger: logger.child({ shop: shop.shop }) });
 }
 
+/** One Admin GraphQL operation with the shop's offline session. */
+const adminGraphql: AdminGraphql = async (shop, query, variables) => {
+  const { admin } = await shopify.unauthenticated.admin(shop);
+  const response = await admin.graphql(query, { variables });
+  const body: unknown = await response.json();
+  return typeof body === "object" && body !== null && "data" in body ? body.data : undefined;
+};
+
 export const adminGateway = createAdminGateway({
   logger: logger.child({ component: "shopify-admin" }),
-  graphql: async (shop, query, variables) => {
-    const { admin } = await shopify.unauthenticated.admin(shop);
-    const response = await admin.graphql(query, { variables });
-    const body: unknown = await response.json();
-    return typeof body === "object" && body !== null && "data" in body ? body.data : undefined;
-  },
+  graphql: adminGraphql,
 });
 
 export const jobQueue = createJobQueue({ databaseUrl: env.DATABASE_URL, db, logger });
@@ -161,6 +166,17 @@ export const storefront = {
     logger: logger.child({ component: "storefront", surface: "customer-account" }),
   }),
 };
+
+/** The customer-account pages (app/account): my loyalty, join, edit, phone codes, leave, order points. */
+export const account = createAccountService({
+  db,
+  dillerFor: dillerClientFor,
+  shopify: {
+    storeCustomerConsent: (shop, customerId, consent) => adminGateway.storeCustomerConsent(shop, customerId, consent),
+    clearCustomerLoyalty: (shop, customerId) => clearCustomerLoyalty(adminGraphql, shop, customerId),
+  },
+  logger: logger.child({ component: "account" }),
+});
 
 /** The only configuration values that may reach the browser. */
 export const publicAppConfig = { apiKey: env.SHOPIFY_API_KEY } as const;

@@ -14,6 +14,7 @@ import { parseArgs } from "node:util";
 import { createDatabase } from "../app/db.server";
 import { createSecretBox } from "../app/security/encryption.server";
 import { DEMO_MEMBERS, startDillerSandbox } from "../sandbox/diller";
+import { playAccountStory } from "./demo/account-story";
 
 const { values: args } = parseArgs({
   options: { keep: { type: "boolean" }, port: { type: "string" }, "no-build": { type: "boolean" } },
@@ -284,6 +285,17 @@ console.log(
 console.log(
   `Done in ${((Date.now() - started) / 1000).toFixed(1)} s${args["no-build"] ? "" : " (including the build)"}.`,
 );
+
+const accountProblems = await playAccountStory({
+  appUrl: `http://localhost:${port}`,
+  shop,
+  apiKey: "demo-api-key",
+  apiSecret,
+  sandbox,
+  db,
+});
+for (const problem of accountProblems) console.error(`UNEXPECTED (account): ${problem}`);
+if (accountProblems.length > 0) process.exitCode = 1;
 
 if (unexpected.length > 0) {
   console.error(

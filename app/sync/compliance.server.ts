@@ -69,6 +69,8 @@ export async function redactCustomer(db: Database, shop: string, payload: z.infe
   const orderScope = { shop, OR: [{ customerId }, { orderId: { in: payload.orders_to_redact } }] };
   await db.$transaction([
     db.customerLink.deleteMany({ where: { shop, customerId } }),
+    // The account page's one-time-code bookkeeping holds a phone number.
+    db.accountOtp.deleteMany({ where: { shop, customerId } }),
     db.complianceExport.deleteMany({ where: { shop, customerId } }),
     db.orderSync.updateMany({
       where: orderScope,
@@ -84,6 +86,7 @@ export async function redactShop(db: Database, shop: string) {
     db.orderSync.deleteMany({ where: { shop } }),
     db.syncActivity.deleteMany({ where: { shop } }),
     db.customerLink.deleteMany({ where: { shop } }),
+    db.accountOtp.deleteMany({ where: { shop } }),
     db.complianceExport.deleteMany({ where: { shop } }),
     db.localJob.deleteMany({ where: { shop } }),
     db.webhookEvent.deleteMany({ where: { shop } }),

@@ -46,6 +46,8 @@ export function createCustomerSyncHandler({
   return async ({ shop, customerId }, context) => {
     const link = await foldPendingCustomerEvents(db, shop, customerId, now);
     if (!link?.customerJson) return;
+    // A customer who left the program is neither relinked by email nor registered from a consent.
+    if (link.state === "LEFT") return;
     const shopRow = await findShop(db, shop);
     const blocker = syncBlocker(shopRow);
     if (!shopRow || blocker) {

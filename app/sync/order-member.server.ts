@@ -32,6 +32,9 @@ const Addresses = z
   .object({ billing_address: Address, shipping_address: Address })
   .catch({ billing_address: null, shipping_address: null });
 
+/** Why the orders of a customer who left the loyalty program are not booked. */
+export const LEFT_PROGRAM_REASON = "the customer left the loyalty program";
+
 export interface ResolveMemberInput {
   db: Database;
   diller: DillerClient;
@@ -61,6 +64,8 @@ export async function resolveOrderMember(input: ResolveMemberInput): Promise<Mem
   const customerId = order.customer?.id ?? null;
   if (customerId) {
     const link = await db.customerLink.findUnique({ where: { shop_customerId: { shop, customerId } } });
+    // Leaving is final for the sync engine: no search, no registration, until they join again.
+    if (link?.state === "LEFT") return { found: false, reason: LEFT_PROGRAM_REASON };
     if (link?.memberId) return { found: true, memberId: link.memberId, linkedBy: "link" };
   }
 

@@ -1,0 +1,3 @@
+import { account, storefront } from "~/shopify.server";
+
+export const loader = storefront.customerAccount.loader((context) => account.loyalty(context));
