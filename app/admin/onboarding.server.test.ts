@@ -32,6 +32,7 @@ function shop(fields: Partial<Shop>): Shop {
     extensionSetupAt: null,
     extensionSetupError: null,
     timezone: null,
+    sendTestOrders: false,
     ...fields,
   };
 }

@@ -55,6 +55,7 @@ export interface SettingsValues {
   orderTrigger: "PAID" | "FULFILLED";
   includeShipping: boolean;
   guestEnrollment: boolean;
+  sendTestOrders: boolean;
   membershipConsentText: string;
   marketingConsentText: string;
   discountCodePrefix: string;

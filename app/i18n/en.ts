@@ -147,6 +147,9 @@ export const en = {
   "settings.orderTriggerFulfilled": "When it is fulfilled",
   "settings.includeShipping": "Include shipping as a line of the Diller transaction",
   "settings.includeShippingHelp": "When off, members earn points on products only.",
+  "settings.sendTestOrders": "Send Shopify test orders to Diller",
+  "settings.sendTestOrdersHelp":
+    "Test orders are always sent to Diller's pre-release environment. Elsewhere they are skipped unless this is on.",
   "settings.checkout": "Checkout",
   "settings.guestEnrollment": "Offer guests to join the loyalty program at checkout",
   "settings.membershipConsentText": "Membership consent text",

@@ -146,6 +146,9 @@ export const nb: Dictionary = {
   "settings.orderTriggerFulfilled": "Når den er sendt til kunden",
   "settings.includeShipping": "Ta med frakt som en linje i Diller-transaksjonen",
   "settings.includeShippingHelp": "Når dette er av, tjener medlemmer bare poeng på varer.",
+  "settings.sendTestOrders": "Send Shopify-testordrer til Diller",
+  "settings.sendTestOrdersHelp":
+    "Testordrer sendes alltid til Dillers testmiljø (pre-release). Ellers hoppes de over med mindre dette er på.",
   "settings.checkout": "Kassen",
   "settings.guestEnrollment": "Tilby gjester å bli med i lojalitetsprogrammet i kassen",
   "settings.membershipConsentText": "Samtykketekst for medlemskap",

@@ -13,7 +13,9 @@ import { findShop, syncBlocker } from "~/shops/shop.server";
 
 import { recordActivity } from "./activity.server";
 import { knownOrderOf, foldPendingOrderEvents } from "./order-events.server";
+import { forgetDeletedMember, memberIsGone } from "./member-gone.server";
 import { linkCustomer, resolveOrderMember } from "./order-member.server";
+import { testOrderSkipReason } from "./test-orders";
 import { orderExternalId, parseOrderProgress, remainderExternalId, type OrderProgress } from "./order-progress";
 
 export interface OrderSyncDeps {
@@ -32,6 +34,11 @@ interface DesiredTransaction {
 }
 
 class OrderSyncProblem extends PermanentJobError {}
+
+/** What a converge run had decided when it failed (for recovering from a member deleted in Diller). */
+interface ConvergeTrace {
+  memberId?: string;
+}
 
 /**
  * The order-sync job: folds the order's waiting webhooks into what is known about it, then makes
@@ -61,7 +68,7 @@ export function createOrderSyncHandler({
     }
     await db.orderSync.update({ where: { id: record.id }, data: { attempts: { increment: 1 } } });
     try {
-      await converge(record, shopRow, context);
+      await convergeAfterDeletedMember(record, shopRow, context);
     } catch (error) {
       const permanent = error instanceof PermanentJobError;
       const final = permanent || context.isFinalAttempt;
@@ -105,7 +112,29 @@ export function createOrderSyncHandler({
     }
   }
 
-  async function converge(record: OrderSync, shopRow: Shop, { logger, isFinalAttempt }: JobContext) {
+  /** Converges; when the order's member turns out to be deleted in Diller, forgets it and converges once more. */
+  async function convergeAfterDeletedMember(record: OrderSync, shopRow: Shop, context: JobContext) {
+    const trace: ConvergeTrace = {};
+    try {
+      await converge(record, shopRow, context, trace);
+    } catch (error) {
+      const memberId = trace.memberId;
+      if (!memberId || !(await memberIsGone(dillerFor(shopRow), error, memberId))) throw error;
+      const current = (await db.orderSync.findUnique({ where: { id: record.id } })) ?? record;
+      const progress = parseOrderProgress(current.progressJson);
+      await forgetDeletedMember({ db, shop: record.shop, orderId: record.orderId, memberId, progress, at: now() });
+      context.logger.warn("the order's Diller member was deleted; resolving the member again", { memberId });
+      const fresh = (await db.orderSync.findUnique({ where: { id: record.id } })) ?? current;
+      await converge(fresh, shopRow, context, {});
+    }
+  }
+
+  async function converge(
+    record: OrderSync,
+    shopRow: Shop,
+    { logger, isFinalAttempt }: JobContext,
+    trace: ConvergeTrace,
+  ) {
     const { shop, orderId } = record;
     const known = knownOrderOf(record);
     if (!known.orderJson) {
@@ -126,6 +155,11 @@ export function createOrderSyncHandler({
       return [];
     });
     const progress = parseOrderProgress(record.progressJson);
+    const testSkip = testOrderSkipReason(shopRow, order.test);
+    if (testSkip && !progress.live && progress.cancelled.length === 0) {
+      await settle(record, { state: "SKIPPED", reason: `Not sent: ${testSkip}` });
+      return;
+    }
     const save = async () =>
       db.orderSync.update({ where: { id: record.id }, data: { progressJson: JSON.stringify(progress) } });
     const diller = dillerFor(shopRow);
@@ -173,6 +207,7 @@ export function createOrderSyncHandler({
       }
     }
     const memberId = progress.memberId;
+    trace.memberId = memberId;
 
     // 3. Which of the order's discount codes are the member's Diller coupons (decided once: a used coupon disappears from the list).
     if (!progress.couponCodes) {

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import type { Database } from "~/db.server";
 import type { Logger } from "~/logger.server";
+import { parseShopifyJson } from "~/shopify/payloads/json";
 
 import { subjectOf } from "~/sync/subjects";
 
@@ -85,7 +86,8 @@ export function createWebhookReceiver({
     if (!PayloadSchema.safeParse(webhook.payload).success) {
       return store(delivery, { status: "INVALID", note: "payload is not a JSON object" });
     }
-    const subject = subjectOf(delivery.topic, webhook.payload);
+    // From the raw text, not the library's JSON.parse: ids at or above 2^53 keep every digit.
+    const subject = subjectOf(delivery.topic, losslessPayload(rawBody, webhook.payload));
     if (!subject.ok) return store(delivery, { status: "INVALID", note: subject.reason });
     if (subject.subject.kind === "order") delivery.orderId = subject.subject.orderId;
     if (subject.subject.kind === "customer") delivery.customerId = subject.subject.customerId;
@@ -152,6 +154,15 @@ function parseDate(value: string | undefined): Date | undefined {
   if (!value) return undefined;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** The body parsed so that integers beyond 2^53 stay exact (as strings); the verified payload otherwise. */
+function losslessPayload(rawBody: string, parsed: unknown): unknown {
+  try {
+    return parseShopifyJson(rawBody);
+  } catch {
+    return parsed;
+  }
 }
 
 function retryLater() {

@@ -33,6 +33,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 type Flag =
   | "integrationEnabled"
   | "includeShipping"
+  | "sendTestOrders"
   | "guestEnrollment"
   | "discountCombinesWithProduct"
   | "discountCombinesWithOrder"
@@ -103,6 +104,7 @@ export function SettingsForm({
           error={error("orderTrigger")}
         />
         {flag("includeShipping", t("settings.includeShipping"), t("settings.includeShippingHelp"))}
+        {flag("sendTestOrders", t("settings.sendTestOrders"), t("settings.sendTestOrdersHelp"))}
         <Select
           label={t("settings.department")}
           helpText={t("settings.departmentHelp")}
