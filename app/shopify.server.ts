@@ -16,7 +16,8 @@ import { PermanentJobError } from "./jobs/queue";
 import { onShutdown } from "./lifecycle.server";
 import { createLogger } from "./logger.server";
 import { createSecretBox } from "./security/encryption.server";
-import { createAdminGateway } from "./shopify/admin-gateway.server";
+import { createAdminGateway, type AdminGraphql } from "./shopify/admin-gateway.server";
+import { createLoyaltyFactsWriter } from "./shopify/loyalty-facts.server";
 import { dillerConnectionOf, recordInstall } from "./shops/shop.server";
 import { createSyncEngine } from "./sync/engine.server";
 import { appLifecycleHandlers } from "./webhooks/app-lifecycle.server";
@@ -66,15 +67,18 @@ export function dillerClientFor(shop: Shop) {
   return createDillerClient({ ...connection, logger: logger.child({ shop: shop.shop }) });
 }
 
+const adminGraphql: AdminGraphql = async (shop, query, variables) => {
+  const { admin } = await shopify.unauthenticated.admin(shop);
+  const response = await admin.graphql(query, { variables });
+  const body: unknown = await response.json();
+  return typeof body === "object" && body !== null && "data" in body ? body.data : undefined;
+};
+
 export const adminGateway = createAdminGateway({
   logger: logger.child({ component: "shopify-admin" }),
-  graphql: async (shop, query, variables) => {
-    const { admin } = await shopify.unauthenticated.admin(shop);
-    const response = await admin.graphql(query, { variables });
-    const body: unknown = await response.json();
-    return typeof body === "object" && body !== null && "data" in body ? body.data : undefined;
-  },
+  graphql: adminGraphql,
 });
+export const loyaltyFacts = createLoyaltyFactsWriter({ graphql: adminGraphql });
 
 export const jobQueue = createJobQueue({ databaseUrl: env.DATABASE_URL, db, logger });
 
@@ -83,6 +87,7 @@ export const syncEngine = createSyncEngine({
   queue: jobQueue,
   admin: adminGateway,
   dillerFor: dillerClientFor,
+  loyaltyFacts,
   logger: logger.child({ component: "sync" }),
 });
 onShutdown(() => syncEngine.stop());

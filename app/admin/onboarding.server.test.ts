@@ -33,6 +33,8 @@ function shop(fields: Partial<Shop>): Shop {
     extensionSetupError: null,
     timezone: null,
     sendTestOrders: false,
+    loyaltyFactsOnCustomers: false,
+    levelTags: false,
     ...fields,
   };
 }

@@ -56,6 +56,8 @@ export interface SettingsValues {
   includeShipping: boolean;
   guestEnrollment: boolean;
   sendTestOrders: boolean;
+  loyaltyFactsOnCustomers: boolean;
+  levelTags: boolean;
   membershipConsentText: string;
   marketingConsentText: string;
   discountCodePrefix: string;

@@ -150,6 +150,11 @@ export const en = {
   "settings.sendTestOrders": "Send Shopify test orders to Diller",
   "settings.sendTestOrdersHelp":
     "Test orders are always sent to Diller's pre-release environment. Elsewhere they are skipped unless this is on.",
+  "settings.loyaltyFactsOnCustomers": "Show loyalty facts on Shopify customers",
+  "settings.loyaltyFactsOnCustomersHelp":
+    "After each purchase or member change, linked customers get the member id, points and level as app metafields (for themes, segments and e-mails). Costs one extra Diller read per change.",
+  "settings.levelTags": "Tag customers with their loyalty level",
+  "settings.levelTagsHelp": "Adds a tag such as diller-level-gold and removes the tag of a previous level.",
   "settings.checkout": "Checkout",
   "settings.guestEnrollment": "Offer guests to join the loyalty program at checkout",
   "settings.membershipConsentText": "Membership consent text",

@@ -149,6 +149,11 @@ export const nb: Dictionary = {
   "settings.sendTestOrders": "Send Shopify-testordrer til Diller",
   "settings.sendTestOrdersHelp":
     "Testordrer sendes alltid til Dillers testmiljø (pre-release). Ellers hoppes de over med mindre dette er på.",
+  "settings.loyaltyFactsOnCustomers": "Vis lojalitetsdata på Shopify-kunder",
+  "settings.loyaltyFactsOnCustomersHelp":
+    "Etter hvert kjøp eller medlemsendring får koblede kunder medlems-ID, poeng og nivå som app-metafelt (for temaer, segmenter og e-post). Koster ett ekstra oppslag i Diller per endring.",
+  "settings.levelTags": "Merk kunder med lojalitetsnivået deres",
+  "settings.levelTagsHelp": "Legger til en tagg som diller-level-gold og fjerner taggen for et tidligere nivå.",
   "settings.checkout": "Kassen",
   "settings.guestEnrollment": "Tilby gjester å bli med i lojalitetsprogrammet i kassen",
   "settings.membershipConsentText": "Samtykketekst for medlemskap",

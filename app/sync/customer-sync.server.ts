@@ -8,6 +8,7 @@ import { parseShopifyJson } from "~/shopify/payloads/json";
 import { findShop, syncBlocker } from "~/shops/shop.server";
 
 import { recordActivity } from "./activity.server";
+import type { MemberChanged } from "./customer-facts.server";
 import { memberChangesFromCustomer, profileHash } from "./customer-profile";
 import { splitE164, toE164 } from "./phone";
 
@@ -15,6 +16,8 @@ export interface CustomerSyncDeps {
   db: Database;
   dillerFor: (shop: Shop) => DillerClient;
   admin: ShopifyAdminGateway;
+  /** After the customer was linked or registered, or its member profile changed. */
+  memberChanged?: MemberChanged;
   now?: () => Date;
 }
 
@@ -41,6 +44,7 @@ export function createCustomerSyncHandler({
   db,
   dillerFor,
   admin,
+  memberChanged = async () => {},
   now = () => new Date(),
 }: CustomerSyncDeps): JobHandler<"customer-sync"> {
   return async ({ shop, customerId }, context) => {
@@ -63,6 +67,9 @@ export function createCustomerSyncHandler({
     }
     try {
       await syncCustomer(link, parsed.data, shopRow, dillerFor(shopRow));
+      const after = await db.customerLink.findUnique({ where: { id: link.id } });
+      if (after?.memberId && (after.memberId !== link.memberId || after.profileHash !== link.profileHash))
+        await memberChanged(shopRow, customerId);
     } catch (error) {
       const final = error instanceof PermanentJobError || context.isFinalAttempt;
       await update(

@@ -12,6 +12,7 @@ import { parseRefundPayload, type ShopifyRefund } from "~/shopify/payloads/refun
 import { findShop, syncBlocker } from "~/shops/shop.server";
 
 import { recordActivity } from "./activity.server";
+import type { MemberChanged } from "./customer-facts.server";
 import { knownOrderOf, foldPendingOrderEvents } from "./order-events.server";
 import { forgetDeletedMember, memberIsGone } from "./member-gone.server";
 import { linkCustomer, resolveOrderMember } from "./order-member.server";
@@ -23,6 +24,8 @@ export interface OrderSyncDeps {
   /** The Diller client of a connected shop. */
   dillerFor: (shop: Shop) => DillerClient;
   admin: ShopifyAdminGateway;
+  /** After a transaction of a customer's order was posted or cancelled. */
+  memberChanged?: MemberChanged;
   now?: () => Date;
 }
 
@@ -53,9 +56,10 @@ export function createOrderSyncHandler({
   db,
   dillerFor,
   admin,
+  memberChanged = async () => {},
   now = () => new Date(),
 }: OrderSyncDeps): JobHandler<"order-sync"> {
-  const pointsRatios = new Map<string, { ratio: number | null; at: number }>();
+  const pointsRatios = new Map<string, { ratio: Promise<number | null>; at: number }>();
 
   return async ({ shop, orderId }, context) => {
     const record = await foldPendingOrderEvents(db, shop, orderId, now);
@@ -236,6 +240,7 @@ export function createOrderSyncHandler({
       }
     }
 
+    let pointsChanged = false;
     // 5. What should stand in Diller now: nothing, the order, or what remains of it after refunds.
     const desired = bookable
       ? await desiredTransaction(shop, shopRow, order, refunds, couponCodes, baseExternalId)
@@ -250,6 +255,7 @@ export function createOrderSyncHandler({
         logger,
       );
       progress.cancelled.push(progress.live);
+      pointsChanged = true;
       const cancelledId = progress.live;
       progress.live = undefined;
       await save();
@@ -265,6 +271,7 @@ export function createOrderSyncHandler({
     if (desired && progress.live !== desired.externalId) {
       const posted = await postTransaction(diller, memberId, desired, logger);
       progress.live = desired.externalId;
+      pointsChanged = true;
       progress.posted[desired.externalId] = { total: posted.amounts.total, at: now().toISOString() };
       await save();
       await recordActivity(db, {
@@ -335,6 +342,8 @@ export function createOrderSyncHandler({
         progress,
       });
     }
+
+    if (pointsChanged && order.customer?.id) await memberChanged(shopRow, order.customer.id);
 
     // 8. Consent given at checkout is recorded on the Shopify customer as well. Last, so a Shopify
     // outage never holds up the member's points; retried with the job until it is recorded.
@@ -447,10 +456,12 @@ export function createOrderSyncHandler({
   }
 
   async function estimatePoints(shopRow: Shop, diller: DillerClient, total: number): Promise<number | undefined> {
+    // The store's points ratio is read at most once per shop every ten minutes: concurrent orders
+    // share one pending read instead of each asking Diller.
     const cached = pointsRatios.get(shopRow.shop);
     let ratio = cached && now().getTime() - cached.at < 10 * 60 * 1000 ? cached.ratio : undefined;
     if (ratio === undefined) {
-      ratio = await diller.stores
+      ratio = diller.stores
         .getStore()
         .then((store) =>
           store.points_system?.enabled === false ? 0 : (store.points_system?.currency_points_ratio ?? null),
@@ -458,7 +469,8 @@ export function createOrderSyncHandler({
         .catch(() => null);
       pointsRatios.set(shopRow.shop, { ratio, at: now().getTime() });
     }
-    return ratio === null ? undefined : Math.round(total * ratio * 100) / 100;
+    const value = await ratio;
+    return value === null ? undefined : Math.round(total * value * 100) / 100;
   }
 }
 

@@ -34,6 +34,8 @@ type Flag =
   | "integrationEnabled"
   | "includeShipping"
   | "sendTestOrders"
+  | "loyaltyFactsOnCustomers"
+  | "levelTags"
   | "guestEnrollment"
   | "discountCombinesWithProduct"
   | "discountCombinesWithOrder"
@@ -105,6 +107,12 @@ export function SettingsForm({
         />
         {flag("includeShipping", t("settings.includeShipping"), t("settings.includeShippingHelp"))}
         {flag("sendTestOrders", t("settings.sendTestOrders"), t("settings.sendTestOrdersHelp"))}
+        {flag(
+          "loyaltyFactsOnCustomers",
+          t("settings.loyaltyFactsOnCustomers"),
+          t("settings.loyaltyFactsOnCustomersHelp"),
+        )}
+        {flag("levelTags", t("settings.levelTags"), t("settings.levelTagsHelp"))}
         <Select
           label={t("settings.department")}
           helpText={t("settings.departmentHelp")}
