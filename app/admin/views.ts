@@ -128,3 +128,24 @@ export interface MemberView {
   /** Coupons or stamp cards could not be read; the rest is shown. */
   partialProblem: DillerProblem | null;
 }
+
+/** A customer whose sync with Diller failed after its last attempt (dashboard, "Needs attention"). */
+export interface FailedCustomerView {
+  customerId: string;
+  reason: string | null;
+  lastError: string | null;
+  updatedAt: string;
+}
+
+/** Dead-lettered jobs the dashboard can run again. */
+export type RetryableJob = "customer-sync" | "customer-facts" | "reconcile";
+
+export interface DeadJobView {
+  id: string;
+  name: RetryableJob;
+  /** The customer id, or "" for shop-wide jobs. */
+  subject: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+}

@@ -227,6 +227,12 @@ export const en = {
   "dashboard.webhooksInvalid": "Invalid",
   "dashboard.webhooksFailed": "Failed",
   "dashboard.errors.orderId": "Unknown order.",
+  "dashboard.errors.customerId": "Unknown customer, or it is not failed.",
+  "dashboard.failedWork": "Needs attention",
+  "dashboard.failedCustomer": "Customer {customerId}: not synced with Diller",
+  "dashboard.deadJob.customer-sync": "Customer {subject}: sync stopped after its last attempt",
+  "dashboard.deadJob.customer-facts": "Customer {subject}: loyalty facts not written to Shopify",
+  "dashboard.deadJob.reconcile": "Catching up missed orders with Shopify stopped after its last attempt",
 
   "state.PENDING": "Pending",
   "state.SENT": "Sent",

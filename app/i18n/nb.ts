@@ -227,6 +227,12 @@ export const nb: Dictionary = {
   "dashboard.webhooksInvalid": "Ugyldig",
   "dashboard.webhooksFailed": "Feilet",
   "dashboard.errors.orderId": "Ukjent ordre.",
+  "dashboard.errors.customerId": "Ukjent kunde, eller kunden har ikke feilet.",
+  "dashboard.failedWork": "Trenger oppmerksomhet",
+  "dashboard.failedCustomer": "Kunde {customerId}: ikke synkronisert med Diller",
+  "dashboard.deadJob.customer-sync": "Kunde {subject}: synkroniseringen stoppet etter siste forsøk",
+  "dashboard.deadJob.customer-facts": "Kunde {subject}: lojalitetsdata ble ikke skrevet til Shopify",
+  "dashboard.deadJob.reconcile": "Innhenting av tapte ordrer fra Shopify stoppet etter siste forsøk",
 
   "state.PENDING": "Venter",
   "state.SENT": "Sendt",
