@@ -150,6 +150,40 @@ describe("a member deleted in Diller", () => {
   });
 });
 
+describe("a member deleted in Diller, seen by a customer update", () => {
+  it("clears the link instead of failing the customer", async () => {
+    const first = joiningOrder(`deleted-customer-${nextId}`);
+    await h.deliver("orders/paid", first);
+    await h.settle();
+    const [member] = membersWithEmail(first.email);
+    if (!member) throw new Error("the order did not register the member");
+    const shopRow = await h.app.db.shop.findUniqueOrThrow({ where: { shop: TEST_SHOP } });
+    await h.app.dillerClientFor(shopRow).members.deleteMember({ memberId: member.id });
+
+    const customer = {
+      ...fixture("17"),
+      id: first.customer.id,
+      email: first.email,
+      phone: null,
+      verified_email: true,
+      first_name: "Renamed",
+      updated_at: "2026-11-29T10:00:00Z",
+    };
+    await h.deliver("customers/update", customer);
+    await h.settle();
+
+    const link = await h.app.db.customerLink.findUnique({
+      where: { shop_customerId: { shop: TEST_SHOP, customerId: String(first.customer.id) } },
+    });
+    expect(link).toMatchObject({ memberId: null, state: "NO_MEMBER" });
+    expect(
+      await h.app.db.syncActivity.count({
+        where: { shop: TEST_SHOP, customerId: String(first.customer.id), kind: "MEMBER_UNLINKED" },
+      }),
+    ).toBe(1);
+  });
+});
+
 describe("ids at or above 2^53 survive receipt", () => {
   it("books an order whose id, customer id and line ids are beyond 2^53", async () => {
     const order = paidOrder({ id: 1, customer: { id: 2, email: KARI.email } });
