@@ -22,6 +22,7 @@ import { createSecretBox } from "./security/encryption.server";
 import { SealedSessionStorage } from "./security/sealed-session-storage.server";
 import { createAdminGateway, type AdminGraphql } from "./shopify/admin-gateway.server";
 import { clearCustomerLoyalty } from "./shopify/customer-loyalty.server";
+import { createLoyaltyFactsWriter } from "./shopify/loyalty-facts.server";
 import { dillerConnectionOf, recordInstall } from "./shops/shop.server";
 import { createStorefrontRoute } from "./storefront/handler.server";
 import { createSyncEngine } from "./sync/engine.server";
@@ -103,6 +104,7 @@ export const adminGateway = createAdminGateway({
   logger: logger.child({ component: "shopify-admin" }),
   graphql: adminGraphql,
 });
+export const loyaltyFacts = createLoyaltyFactsWriter({ graphql: adminGraphql });
 
 export const jobQueue = createJobQueue({ databaseUrl: env.DATABASE_URL, db, logger });
 
@@ -111,6 +113,7 @@ export const syncEngine = createSyncEngine({
   queue: jobQueue,
   admin: adminGateway,
   dillerFor: dillerClientFor,
+  loyaltyFacts,
   logger: logger.child({ component: "sync" }),
   retention: { webhookDays: env.WEBHOOK_RETENTION_DAYS, orderDataDays: env.ORDER_DATA_RETENTION_DAYS },
 });

@@ -83,19 +83,22 @@ const template = JSON.parse(
   ).replaceAll('"HKD"', '"NOK"'),
 );
 function request(orderId: number): Request {
-  const body = JSON.stringify({
+  return signed("orders/paid", {
     ...template,
     id: orderId,
     name: `#B${orderId}`,
     email: "kari.nordmann@example.com",
     customer: null,
   });
-  return new Request("https://bench.example.com/webhooks/orders/paid", {
+}
+function signed(topic: string, payload: object): Request {
+  const body = JSON.stringify(payload);
+  return new Request(`https://bench.example.com/webhooks/${topic}`, {
     method: "POST",
     body,
     headers: {
       "X-Shopify-Hmac-Sha256": createHmac("sha256", SECRET).update(body).digest("base64"),
-      "X-Shopify-Topic": "orders/paid",
+      "X-Shopify-Topic": topic,
       "X-Shopify-Shop-Domain": SHOP,
       "X-Shopify-API-Version": "2026-07",
       "X-Shopify-Webhook-Id": randomUUID(),
@@ -145,6 +148,19 @@ const byOperation = new Map<string, number>();
 for (const entry of sandbox.requestLog)
   byOperation.set(entry.operationId, (byOperation.get(entry.operationId) ?? 0) + 1);
 console.log(`  Diller calls by operation: ${[...byOperation].map(([name, count]) => `${name} ${count}`).join(", ")}`);
+
+// 3. Diller calls per order, by scenario (token requests not counted: one per shop and hour).
+const { measureCallsPerScenario } = await import("./sync-scenarios");
+const perScenario = await measureCallsPerScenario({
+  app,
+  sandbox,
+  shop: SHOP,
+  receive: (topic, payload) => app.receiveWebhook(signed(topic, payload), [topic.toUpperCase().replace("/", "_")]),
+  template,
+});
+console.log(`[${options.provider}] Diller calls per order by scenario (${perScenario.ordersPerScenario} orders each):`);
+for (const row of perScenario.rows)
+  console.log(`  ${row.scenario.padEnd(36)} ${row.perOrder.toFixed(2)}  (${row.byOperation})`);
 
 await shutdown();
 await sandbox.stop();

@@ -6,11 +6,12 @@ import { message } from "~/i18n/translate";
 import type { Logger } from "~/logger.server";
 import { retryOrderSyncs } from "~/sync/sync-status.server";
 
+import { RETRYABLE_JOBS, retryDeadJob, retryFailedCustomer } from "./failed-work.server";
 import type { FieldErrors } from "./forms";
 import { prepareShopForExtensions, type ShopGraphql } from "./shop-setup.server";
 
 export type DashboardActionResult =
-  | { intent: "retry" | "retry-all-failed"; retried: number; status: 200 }
+  | { intent: "retry" | "retry-all-failed" | "retry-customer" | "retry-job"; retried: number; status: 200 }
   | { intent: "setup-extensions"; setup: { ok: boolean; error?: string }; status: 200 | 502 }
   | { intent: string; errors: FieldErrors; status: 422 };
 
@@ -18,6 +19,15 @@ const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("retry"), orderId: z.string().regex(/^\d{1,20}$/) }),
   z.object({ intent: z.literal("retry-all-failed") }),
   z.object({ intent: z.literal("setup-extensions") }),
+  z.object({ intent: z.literal("retry-customer"), customerId: z.string().regex(/^\d{1,20}$/) }),
+  z.object({
+    intent: z.literal("retry-job"),
+    name: z.enum(RETRYABLE_JOBS),
+    subject: z
+      .string()
+      .regex(/^\d{0,20}$/)
+      .default(""),
+  }),
 ]);
 
 /** Retry one order, retry every failed order, or run the extension setup again. */
@@ -48,6 +58,24 @@ export async function dashboardAction(
       const retried = await retryOrderSyncs(db, queue, shop.shop, { allFailed: true });
       log.info("failed order syncs retried", { count: retried });
       return { intent: "retry-all-failed", retried, status: 200 };
+    }
+    case "retry-customer": {
+      const retried = await retryFailedCustomer(db, queue, shop.shop, action.customerId);
+      if (retried === 0)
+        return {
+          intent: "retry-customer",
+          errors: { customerId: message("dashboard.errors.customerId") },
+          status: 422,
+        };
+      log.info("customer sync retried", { customerId: action.customerId });
+      return { intent: "retry-customer", retried, status: 200 };
+    }
+    case "retry-job": {
+      const retried = await retryDeadJob(queue, shop.shop, action.name, action.subject);
+      if (retried === 0)
+        return { intent: "retry-job", errors: { subject: message("dashboard.errors.customerId") }, status: 422 };
+      log.info("dead-lettered job run again", { name: action.name, subject: action.subject });
+      return { intent: "retry-job", retried, status: 200 };
     }
     case "setup-extensions": {
       const setup = await prepareShopForExtensions({ db, graphql, logger: log }, shop.shop);

@@ -32,6 +32,9 @@ function shop(fields: Partial<Shop>): Shop {
     extensionSetupAt: null,
     extensionSetupError: null,
     timezone: null,
+    sendTestOrders: false,
+    loyaltyFactsOnCustomers: false,
+    levelTags: false,
     ...fields,
   };
 }

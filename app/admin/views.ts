@@ -55,6 +55,9 @@ export interface SettingsValues {
   orderTrigger: "PAID" | "FULFILLED";
   includeShipping: boolean;
   guestEnrollment: boolean;
+  sendTestOrders: boolean;
+  loyaltyFactsOnCustomers: boolean;
+  levelTags: boolean;
   membershipConsentText: string;
   marketingConsentText: string;
   discountCodePrefix: string;
@@ -125,4 +128,25 @@ export interface MemberView {
   links: MemberLinkView[];
   /** Coupons or stamp cards could not be read; the rest is shown. */
   partialProblem: DillerProblem | null;
+}
+
+/** A customer whose sync with Diller failed after its last attempt (dashboard, "Needs attention"). */
+export interface FailedCustomerView {
+  customerId: string;
+  reason: string | null;
+  lastError: string | null;
+  updatedAt: string;
+}
+
+/** Dead-lettered jobs the dashboard can run again. */
+export type RetryableJob = "customer-sync" | "customer-facts" | "reconcile";
+
+export interface DeadJobView {
+  id: string;
+  name: RetryableJob;
+  /** The customer id, or "" for shop-wide jobs. */
+  subject: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
 }

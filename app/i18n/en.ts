@@ -150,6 +150,14 @@ export const en = {
   "settings.orderTriggerFulfilled": "When it is fulfilled",
   "settings.includeShipping": "Include shipping as a line of the Diller transaction",
   "settings.includeShippingHelp": "When off, members earn points on products only.",
+  "settings.sendTestOrders": "Send Shopify test orders to Diller",
+  "settings.sendTestOrdersHelp":
+    "Test orders are always sent to Diller's pre-release environment. Elsewhere they are skipped unless this is on.",
+  "settings.loyaltyFactsOnCustomers": "Show loyalty facts on Shopify customers",
+  "settings.loyaltyFactsOnCustomersHelp":
+    "After each purchase or member change, linked customers get the member id, points and level as app metafields (for themes, segments and e-mails). Costs one extra Diller read per change.",
+  "settings.levelTags": "Tag customers with their loyalty level",
+  "settings.levelTagsHelp": "Adds a tag such as diller-level-gold and removes the tag of a previous level.",
   "settings.checkout": "Checkout",
   "settings.guestEnrollment": "Offer guests to join the loyalty program at checkout",
   "settings.membershipConsentText": "Membership consent text",
@@ -222,6 +230,12 @@ export const en = {
   "dashboard.webhooksInvalid": "Invalid",
   "dashboard.webhooksFailed": "Failed",
   "dashboard.errors.orderId": "Unknown order.",
+  "dashboard.errors.customerId": "Unknown customer, or it is not failed.",
+  "dashboard.failedWork": "Needs attention",
+  "dashboard.failedCustomer": "Customer {customerId}: not synced with Diller",
+  "dashboard.deadJob.customer-sync": "Customer {subject}: sync stopped after its last attempt",
+  "dashboard.deadJob.customer-facts": "Customer {subject}: loyalty facts not written to Shopify",
+  "dashboard.deadJob.reconcile": "Catching up missed orders with Shopify stopped after its last attempt",
 
   "state.PENDING": "Pending",
   "state.SENT": "Sent",

@@ -147,6 +147,14 @@ export const nb: Dictionary = {
   "settings.orderTriggerFulfilled": "Når den er sendt til kunden",
   "settings.includeShipping": "Ta med frakt som en linje i Diller-transaksjonen",
   "settings.includeShippingHelp": "Når dette er av, tjener medlemmer bare poeng på varer.",
+  "settings.sendTestOrders": "Send Shopify-testordrer til Diller",
+  "settings.sendTestOrdersHelp":
+    "Testordrer sendes alltid til Dillers testmiljø (pre-release). Ellers hoppes de over med mindre dette er på.",
+  "settings.loyaltyFactsOnCustomers": "Vis lojalitetsdata på Shopify-kunder",
+  "settings.loyaltyFactsOnCustomersHelp":
+    "Etter hvert kjøp eller medlemsendring får koblede kunder medlems-ID, poeng og nivå som app-metafelt (for temaer, segmenter og e-post). Koster ett ekstra oppslag i Diller per endring.",
+  "settings.levelTags": "Merk kunder med lojalitetsnivået deres",
+  "settings.levelTagsHelp": "Legger til en tagg som diller-level-gold og fjerner taggen for et tidligere nivå.",
   "settings.checkout": "Kassen",
   "settings.guestEnrollment": "Tilby gjester å bli med i lojalitetsprogrammet i kassen",
   "settings.membershipConsentText": "Samtykketekst for medlemskap",
@@ -221,6 +229,12 @@ export const nb: Dictionary = {
   "dashboard.webhooksInvalid": "Ugyldig",
   "dashboard.webhooksFailed": "Feilet",
   "dashboard.errors.orderId": "Ukjent ordre.",
+  "dashboard.errors.customerId": "Ukjent kunde, eller kunden har ikke feilet.",
+  "dashboard.failedWork": "Trenger oppmerksomhet",
+  "dashboard.failedCustomer": "Kunde {customerId}: ikke synkronisert med Diller",
+  "dashboard.deadJob.customer-sync": "Kunde {subject}: synkroniseringen stoppet etter siste forsøk",
+  "dashboard.deadJob.customer-facts": "Kunde {subject}: lojalitetsdata ble ikke skrevet til Shopify",
+  "dashboard.deadJob.reconcile": "Innhenting av tapte ordrer fra Shopify stoppet etter siste forsøk",
 
   "state.PENDING": "Venter",
   "state.SENT": "Sendt",

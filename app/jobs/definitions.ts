@@ -15,6 +15,8 @@ export const jobPayloadSchemas = {
   "order-sync": ShopPayload.extend({ orderId: z.string().min(1) }),
   /** Link, register or update the Diller member of one Shopify customer. */
   "customer-sync": ShopPayload.extend({ customerId: z.string().min(1) }),
+  /** Copy a linked member's id, points and level to the Shopify customer (metafields, level tag). */
+  "customer-facts": ShopPayload.extend({ customerId: z.string().min(1) }),
   /** Ask Shopify for orders updated since the watermark and enqueue what webhooks missed. */
   reconcile: ShopPayload,
   /** One page of a merchant-started backfill ("send paid orders since DATE"), then the next page. */
@@ -68,6 +70,7 @@ export const queuePolicies: Record<JobName, QueuePolicy> = {
     expireSeconds: 300,
     heartbeatSeconds: 30,
   },
+  "customer-facts": { keyed: true, maxAttempts: 6, retryDelaySeconds: 30, maxDelaySeconds: 1800, expireSeconds: 120 },
   reconcile: { keyed: true, maxAttempts: 3, retryDelaySeconds: 60, maxDelaySeconds: 900, expireSeconds: 900 },
   backfill: {
     keyed: true,

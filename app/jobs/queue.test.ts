@@ -35,6 +35,7 @@ function handlers(overrides: Partial<JobHandlers>): JobHandlers {
     "inbox-process": idle,
     "order-sync": idle,
     "customer-sync": idle,
+    "customer-facts": idle,
     reconcile: idle,
     backfill: idle,
     "inbox-sweep": idle,

@@ -5,19 +5,25 @@ import { Banner, BlockStack, Layout, Page } from "@shopify/polaris";
 import { requireOnboardedShop } from "~/admin/context.server";
 import { dashboardAction } from "~/admin/dashboard-actions.server";
 import { loadDashboard } from "~/admin/dashboard.server";
+import { listFailedWork } from "~/admin/failed-work.server";
 import { adminDeps } from "~/admin/deps.server";
 import { formFields } from "~/admin/forms";
 import { parseOrderTableQuery } from "~/admin/order-table";
 import { shopGraphqlOf } from "~/admin/shop-setup.server";
 import { ActivityChart } from "~/admin/ui/ActivityChart";
 import { DashboardSummary, WebhookSummary } from "~/admin/ui/DashboardSummary";
+import { FailedWorkPanel } from "~/admin/ui/FailedWorkPanel";
 import { OrderTable } from "~/admin/ui/OrderTable";
 import { useI18n } from "~/i18n/I18nProvider";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireOnboardedShop(request);
   const query = parseOrderTableQuery(new URL(request.url).searchParams);
-  return { query, ...(await loadDashboard(adminDeps.db, shop, query)) };
+  const [dashboard, failedWork] = await Promise.all([
+    loadDashboard(adminDeps.db, shop, query),
+    listFailedWork(adminDeps, shop.shop),
+  ]);
+  return { query, ...dashboard, failedWork };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -76,6 +82,11 @@ export default function Dashboard() {
             counts={data.counts}
           />
         </Layout.Section>
+        {data.failedWork.customers.length + data.failedWork.jobs.length > 0 ? (
+          <Layout.Section>
+            <FailedWorkPanel customers={data.failedWork.customers} jobs={data.failedWork.jobs} />
+          </Layout.Section>
+        ) : null}
         <Layout.Section>
           <WebhookSummary webhooks={data.webhooks} />
         </Layout.Section>

@@ -1,8 +1,9 @@
 import { z } from "zod";
 
 import type { Database } from "~/db.server";
+import { ShopifyIdSchema } from "~/shopify/payloads/common";
 
-const ShopifyId = z.union([z.number().int().positive(), z.string().regex(/^\d+$/)]).transform(String);
+const ShopifyId = ShopifyIdSchema;
 
 export const DataRequestPayload = z.object({
   customer: z.object({ id: ShopifyId }),

@@ -8,6 +8,8 @@ import { parseShopifyJson } from "~/shopify/payloads/json";
 import { findShop, syncBlocker } from "~/shops/shop.server";
 
 import { recordActivity } from "./activity.server";
+import type { MemberChanged } from "./customer-facts.server";
+import { memberIsGone } from "./member-gone.server";
 import { memberChangesFromCustomer, profileHash } from "./customer-profile";
 import { splitE164, toE164 } from "./phone";
 
@@ -15,6 +17,8 @@ export interface CustomerSyncDeps {
   db: Database;
   dillerFor: (shop: Shop) => DillerClient;
   admin: ShopifyAdminGateway;
+  /** After the customer was linked or registered, or its member profile changed. */
+  memberChanged?: MemberChanged;
   now?: () => Date;
 }
 
@@ -41,6 +45,7 @@ export function createCustomerSyncHandler({
   db,
   dillerFor,
   admin,
+  memberChanged = async () => {},
   now = () => new Date(),
 }: CustomerSyncDeps): JobHandler<"customer-sync"> {
   return async ({ shop, customerId }, context) => {
@@ -65,6 +70,9 @@ export function createCustomerSyncHandler({
     }
     try {
       await syncCustomer(link, parsed.data, shopRow, dillerFor(shopRow));
+      const after = await db.customerLink.findUnique({ where: { id: link.id } });
+      if (after?.memberId && (after.memberId !== link.memberId || after.profileHash !== link.profileHash))
+        await memberChanged(shopRow, customerId);
     } catch (error) {
       const final = error instanceof PermanentJobError || context.isFinalAttempt;
       await update(
@@ -86,7 +94,25 @@ export function createCustomerSyncHandler({
     const hash = profileHash(changes);
     if (link.memberId) {
       if (link.profileHash === hash) return update(link, { state: "LINKED", reason: null, lastError: null });
-      await diller.members.updateMember({ memberId: link.memberId, changes });
+      try {
+        await diller.members.updateMember({ memberId: link.memberId, changes });
+      } catch (error) {
+        if (!(await memberIsGone(diller, error, link.memberId))) throw error;
+        // Deleted in Diller: forget the link and treat the customer as not linked (decision 021).
+        const reason = `The Diller member ${link.memberId} no longer exists in Diller; the link was removed`;
+        await db.customerLink.updateMany({
+          where: { shop: link.shop, memberId: link.memberId },
+          data: { memberId: null, linkedBy: null, state: "NO_MEMBER", reason, profileHash: null },
+        });
+        await recordActivity(db, {
+          shop: link.shop,
+          kind: "MEMBER_UNLINKED",
+          customerId: link.customerId,
+          detail: reason,
+          at: now(),
+        });
+        return syncCustomer({ ...link, memberId: null, linkedBy: null, profileHash: null }, customer, shopRow, diller);
+      }
       await update(link, { state: "LINKED", profileHash: hash, reason: null, lastError: null });
       await recordActivity(db, { shop: link.shop, kind: "MEMBER_UPDATED", customerId: link.customerId, at: now() });
       return;
@@ -126,7 +152,7 @@ export function createCustomerSyncHandler({
         state: "NO_MEMBER",
         reason: "Membership consent given, but no phone number in international format",
       });
-    const member = await diller.members.registerMember({
+    const member = await registerOrFind(diller, email, phone, {
       phone: dillerPhone,
       ...changes,
       consent: {
@@ -150,6 +176,27 @@ export function createCustomerSyncHandler({
       lastError: null,
     });
     await recordActivity(db, { shop: link.shop, kind: "MEMBER_REGISTERED", customerId: link.customerId, at: now() });
+  }
+}
+
+/**
+ * Registers the member; after any failure, whoever now holds the email or phone is the member the
+ * failed attempt may have created (an answer lost after Diller applied it, decision 021).
+ */
+async function registerOrFind(
+  diller: DillerClient,
+  email: string | undefined,
+  phone: string | null,
+  request: Parameters<DillerClient["members"]["registerMember"]>[0],
+): Promise<Member> {
+  try {
+    return await diller.members.registerMember(request);
+  } catch (error) {
+    const byEmail = email ? (await diller.members.findMembersByEmail(email)).find(isActiveMember) : undefined;
+    const found =
+      byEmail ?? (phone ? (await diller.members.findMembersByPhone(phone)).find(isActiveMember) : undefined);
+    if (found) return found;
+    throw error;
   }
 }
 

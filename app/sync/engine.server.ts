@@ -3,8 +3,10 @@ import type { DillerClient } from "~/diller/client.server";
 import type { JobHandlers, JobQueue } from "~/jobs/queue";
 import type { Logger } from "~/logger.server";
 import type { ShopifyAdminGateway } from "~/shopify/admin-gateway";
+import type { LoyaltyFactsWriter } from "~/shopify/loyalty-facts.server";
 
 import { createBackfillHandler } from "./backfill.server";
+import { createCustomerFactsHandler, memberChangedNotifier } from "./customer-facts.server";
 import { createCustomerSyncHandler } from "./customer-sync.server";
 import { createWebhookDispatcher } from "./dispatch.server";
 import { createInboxProcessor } from "./inbox-process.server";
@@ -19,6 +21,8 @@ export interface SyncEngineDeps {
   admin: ShopifyAdminGateway;
   dillerFor: (shop: Shop) => DillerClient;
   logger: Logger;
+  /** Writes loyalty facts to Shopify customers (the customer-facts job). */
+  loyaltyFacts: LoyaltyFactsWriter;
   now?: () => Date;
   retention?: RetentionPolicy;
 }
@@ -39,14 +43,17 @@ export function createSyncEngine({
   admin,
   dillerFor,
   logger,
+  loyaltyFacts,
   now = () => new Date(),
   retention = DEFAULT_RETENTION,
 }: SyncEngineDeps) {
   const dispatch = createWebhookDispatcher(queue);
+  const memberChanged = memberChangedNotifier(queue);
   const handlers: JobHandlers = {
     "inbox-process": createInboxProcessor({ db, queue, now }),
-    "order-sync": createOrderSyncHandler({ db, dillerFor, admin, now }),
-    "customer-sync": createCustomerSyncHandler({ db, dillerFor, admin, now }),
+    "order-sync": createOrderSyncHandler({ db, dillerFor, admin, memberChanged, now }),
+    "customer-sync": createCustomerSyncHandler({ db, dillerFor, admin, memberChanged, now }),
+    "customer-facts": createCustomerFactsHandler({ db, dillerFor, facts: loyaltyFacts }),
     reconcile: createReconcileHandler({ db, admin, dispatch, now }),
     backfill: createBackfillHandler({ db, queue, admin, dispatch, now }),
     "inbox-sweep": async (_payload, context) => {

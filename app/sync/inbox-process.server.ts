@@ -1,5 +1,6 @@
 import type { Database } from "~/db.server";
 import type { JobHandler, JobQueue } from "~/jobs/queue";
+import { parseShopifyJson } from "~/shopify/payloads/json";
 import { recordUninstall } from "~/shops/shop.server";
 
 import {
@@ -26,7 +27,7 @@ export function createInboxProcessor({
   return async ({ eventId }, { logger }) => {
     const event = await db.webhookEvent.findUnique({ where: { id: eventId } });
     if (!event || event.status !== "RECEIVED") return;
-    const payload: unknown = JSON.parse(event.payload);
+    const payload = parseShopifyJson(event.payload);
     const finish = (status: "PROCESSED" | "INVALID" | "IGNORED", note?: string) =>
       db.webhookEvent.update({ where: { id: event.id }, data: { status, note, processedAt: now() } });
 

@@ -70,10 +70,6 @@ export async function resolveOrderMember(input: ResolveMemberInput): Promise<Mem
   }
 
   const email = (order.email || order.customer?.email || "").trim();
-  if (email.includes("@")) {
-    const member = (await diller.members.findMembersByEmail(email)).find(isActiveMember);
-    if (member) return { found: true, memberId: member.id, linkedBy: "email" };
-  }
   const addresses = Addresses.parse(input.rawOrder);
   const phone = [
     order.customer?.phone,
@@ -83,10 +79,8 @@ export async function resolveOrderMember(input: ResolveMemberInput): Promise<Mem
   ]
     .map(toE164)
     .find((value): value is string => value !== null);
-  if (phone) {
-    const member = (await diller.members.findMembersByPhone(phone)).find(isActiveMember);
-    if (member) return { found: true, memberId: member.id, linkedBy: "phone" };
-  }
+  const existing = await searchMember(diller, email, phone);
+  if (existing) return { found: true, ...existing };
 
   if (!input.consent?.membership)
     return { found: false, reason: "no Diller member, and no membership consent was given" };
@@ -136,6 +130,11 @@ export async function resolveOrderMember(input: ResolveMemberInput): Promise<Mem
   try {
     registered = await diller.members.registerMember(request);
   } catch (error) {
+    // The registration may have taken effect although it failed: a 502/504 or timeout (not re-sent),
+    // or a 503 whose retry Diller refused as a duplicate because the first attempt did go through.
+    // Whoever now holds the email or phone is the member; the purchase must not lose its points.
+    const joined = await searchMember(diller, email, phone);
+    if (joined) return { found: true, memberId: joined.memberId, linkedBy: "registered" };
     // E.g. the Diller store requires segment answers a checkout cannot ask for: retrying cannot help.
     if (!(error instanceof DillerValidationError)) throw error;
     const fields = Object.keys(error.fieldErrors);
@@ -147,6 +146,23 @@ export async function resolveOrderMember(input: ResolveMemberInput): Promise<Mem
   }
   if (!registered.id) return { found: false, reason: "Diller registered the member but returned no member id" };
   return { found: true, memberId: registered.id, linkedBy: "registered" };
+}
+
+/** An active member with the email, else with the phone (international format). */
+async function searchMember(
+  diller: DillerClient,
+  email: string,
+  phone: string | undefined,
+): Promise<{ memberId: string; linkedBy: "email" | "phone" } | null> {
+  if (email.includes("@")) {
+    const member = (await diller.members.findMembersByEmail(email)).find(isActiveMember);
+    if (member) return { memberId: member.id, linkedBy: "email" };
+  }
+  if (phone) {
+    const member = (await diller.members.findMembersByPhone(phone)).find(isActiveMember);
+    if (member) return { memberId: member.id, linkedBy: "phone" };
+  }
+  return null;
 }
 
 /** Remembers the customer ↔ member link found for an order, so the next order skips the search. */

@@ -12,8 +12,11 @@ import { parseRefundPayload, type ShopifyRefund } from "~/shopify/payloads/refun
 import { findShop, syncBlocker } from "~/shops/shop.server";
 
 import { recordActivity } from "./activity.server";
+import type { MemberChanged } from "./customer-facts.server";
 import { knownOrderOf, foldPendingOrderEvents } from "./order-events.server";
+import { forgetDeletedMember, memberIsGone } from "./member-gone.server";
 import { linkCustomer, resolveOrderMember } from "./order-member.server";
+import { testOrderSkipReason } from "./test-orders";
 import { orderExternalId, parseOrderProgress, remainderExternalId, type OrderProgress } from "./order-progress";
 
 export interface OrderSyncDeps {
@@ -21,6 +24,8 @@ export interface OrderSyncDeps {
   /** The Diller client of a connected shop. */
   dillerFor: (shop: Shop) => DillerClient;
   admin: ShopifyAdminGateway;
+  /** After a transaction of a customer's order was posted or cancelled. */
+  memberChanged?: MemberChanged;
   now?: () => Date;
 }
 
@@ -32,6 +37,11 @@ interface DesiredTransaction {
 }
 
 class OrderSyncProblem extends PermanentJobError {}
+
+/** What a converge run had decided when it failed (for recovering from a member deleted in Diller). */
+interface ConvergeTrace {
+  memberId?: string;
+}
 
 /**
  * The order-sync job: folds the order's waiting webhooks into what is known about it, then makes
@@ -46,9 +56,10 @@ export function createOrderSyncHandler({
   db,
   dillerFor,
   admin,
+  memberChanged = async () => {},
   now = () => new Date(),
 }: OrderSyncDeps): JobHandler<"order-sync"> {
-  const pointsRatios = new Map<string, { ratio: number | null; at: number }>();
+  const pointsRatios = new Map<string, { ratio: Promise<number | null>; at: number }>();
 
   return async ({ shop, orderId }, context) => {
     const record = await foldPendingOrderEvents(db, shop, orderId, now);
@@ -61,7 +72,7 @@ export function createOrderSyncHandler({
     }
     await db.orderSync.update({ where: { id: record.id }, data: { attempts: { increment: 1 } } });
     try {
-      await converge(record, shopRow, context);
+      await convergeAfterDeletedMember(record, shopRow, context);
     } catch (error) {
       const permanent = error instanceof PermanentJobError;
       const final = permanent || context.isFinalAttempt;
@@ -105,7 +116,29 @@ export function createOrderSyncHandler({
     }
   }
 
-  async function converge(record: OrderSync, shopRow: Shop, { logger, isFinalAttempt }: JobContext) {
+  /** Converges; when the order's member turns out to be deleted in Diller, forgets it and converges once more. */
+  async function convergeAfterDeletedMember(record: OrderSync, shopRow: Shop, context: JobContext) {
+    const trace: ConvergeTrace = {};
+    try {
+      await converge(record, shopRow, context, trace);
+    } catch (error) {
+      const memberId = trace.memberId;
+      if (!memberId || !(await memberIsGone(dillerFor(shopRow), error, memberId))) throw error;
+      const current = (await db.orderSync.findUnique({ where: { id: record.id } })) ?? record;
+      const progress = parseOrderProgress(current.progressJson);
+      await forgetDeletedMember({ db, shop: record.shop, orderId: record.orderId, memberId, progress, at: now() });
+      context.logger.warn("the order's Diller member was deleted; resolving the member again", { memberId });
+      const fresh = (await db.orderSync.findUnique({ where: { id: record.id } })) ?? current;
+      await converge(fresh, shopRow, context, {});
+    }
+  }
+
+  async function converge(
+    record: OrderSync,
+    shopRow: Shop,
+    { logger, isFinalAttempt }: JobContext,
+    trace: ConvergeTrace,
+  ) {
     const { shop, orderId } = record;
     const known = knownOrderOf(record);
     if (!known.orderJson) {
@@ -126,6 +159,11 @@ export function createOrderSyncHandler({
       return [];
     });
     const progress = parseOrderProgress(record.progressJson);
+    const testSkip = testOrderSkipReason(shopRow, order.test);
+    if (testSkip && !progress.live && progress.cancelled.length === 0) {
+      await settle(record, { state: "SKIPPED", reason: `Not sent: ${testSkip}` });
+      return;
+    }
     const save = async () =>
       db.orderSync.update({ where: { id: record.id }, data: { progressJson: JSON.stringify(progress) } });
     const diller = dillerFor(shopRow);
@@ -173,6 +211,7 @@ export function createOrderSyncHandler({
       }
     }
     const memberId = progress.memberId;
+    trace.memberId = memberId;
 
     // 3. Which of the order's discount codes are the member's Diller coupons (decided once: a used coupon disappears from the list).
     if (!progress.couponCodes) {
@@ -201,6 +240,7 @@ export function createOrderSyncHandler({
       }
     }
 
+    let pointsChanged = false;
     // 5. What should stand in Diller now: nothing, the order, or what remains of it after refunds.
     const desired = bookable
       ? await desiredTransaction(shop, shopRow, order, refunds, couponCodes, baseExternalId)
@@ -215,6 +255,7 @@ export function createOrderSyncHandler({
         logger,
       );
       progress.cancelled.push(progress.live);
+      pointsChanged = true;
       const cancelledId = progress.live;
       progress.live = undefined;
       await save();
@@ -230,6 +271,7 @@ export function createOrderSyncHandler({
     if (desired && progress.live !== desired.externalId) {
       const posted = await postTransaction(diller, memberId, desired, logger);
       progress.live = desired.externalId;
+      pointsChanged = true;
       progress.posted[desired.externalId] = { total: posted.amounts.total, at: now().toISOString() };
       await save();
       await recordActivity(db, {
@@ -300,6 +342,8 @@ export function createOrderSyncHandler({
         progress,
       });
     }
+
+    if (pointsChanged && order.customer?.id) await memberChanged(shopRow, order.customer.id);
 
     // 8. Consent given at checkout is recorded on the Shopify customer as well. Last, so a Shopify
     // outage never holds up the member's points; retried with the job until it is recorded.
@@ -412,10 +456,12 @@ export function createOrderSyncHandler({
   }
 
   async function estimatePoints(shopRow: Shop, diller: DillerClient, total: number): Promise<number | undefined> {
+    // The store's points ratio is read at most once per shop every ten minutes: concurrent orders
+    // share one pending read instead of each asking Diller.
     const cached = pointsRatios.get(shopRow.shop);
     let ratio = cached && now().getTime() - cached.at < 10 * 60 * 1000 ? cached.ratio : undefined;
     if (ratio === undefined) {
-      ratio = await diller.stores
+      ratio = diller.stores
         .getStore()
         .then((store) =>
           store.points_system?.enabled === false ? 0 : (store.points_system?.currency_points_ratio ?? null),
@@ -423,7 +469,8 @@ export function createOrderSyncHandler({
         .catch(() => null);
       pointsRatios.set(shopRow.shop, { ratio, at: now().getTime() });
     }
-    return ratio === null ? undefined : Math.round(total * ratio * 100) / 100;
+    const value = await ratio;
+    return value === null ? undefined : Math.round(total * value * 100) / 100;
   }
 }
 

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { ShopifyIdSchema } from "~/shopify/payloads/common";
+
 /**
  * What a webhook is about, read from its payload at receipt: the order or customer whose job will
  * process it. Everything else in the payload is validated later, by the job that uses it.
@@ -7,7 +9,8 @@ import { z } from "zod";
 export type WebhookSubject =
   { kind: "order"; orderId: string } | { kind: "customer"; customerId: string } | { kind: "shop" };
 
-const ShopifyId = z.union([z.number().int().positive(), z.string().regex(/^\d+$/)]).transform(String);
+// Ids above 2^53 arrive as strings when the body is parsed with `parseShopifyJson` (as the receiver does).
+const ShopifyId = ShopifyIdSchema;
 
 const schemas = {
   order: z.object({ id: ShopifyId }),

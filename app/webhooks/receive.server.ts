@@ -3,6 +3,7 @@ import { z } from "zod";
 import { isDataError, type Database } from "~/db.server";
 import { BodyTooLargeError, readBoundedBody } from "~/http/body-limit.server";
 import type { Logger } from "~/logger.server";
+import { parseShopifyJson } from "~/shopify/payloads/json";
 
 import { subjectOf } from "~/sync/subjects";
 
@@ -95,7 +96,8 @@ export function createWebhookReceiver({
 
     let payload: unknown;
     try {
-      payload = JSON.parse(cleaned.text);
+      // Not JSON.parse: ids at or above 2^53 must keep every digit (they arrive as strings).
+      payload = parseShopifyJson(cleaned.text);
     } catch {
       return store(delivery, { status: "INVALID", note: "body is not valid JSON" });
     }

@@ -86,6 +86,7 @@ export async function startSyncHarness(options: HarnessOptions = {}): Promise<Sy
     queue,
     admin: app.adminGateway,
     dillerFor: app.dillerClientFor,
+    loyaltyFacts: app.loyaltyFacts,
     logger: silentLogger,
   });
   const receive = createWebhookReceiver({

@@ -34,6 +34,7 @@ const engine = createSyncEngine({
   queue,
   admin: app.adminGateway,
   dillerFor: app.dillerClientFor,
+  loyaltyFacts: app.loyaltyFacts,
   logger: app.logger,
 });
 await engine.start({ concurrency: Number(process.env.TEST_JOB_CONCURRENCY ?? 2) });

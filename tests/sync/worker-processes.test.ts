@@ -53,6 +53,7 @@ beforeAll(async () => {
     queue,
     admin: app.adminGateway,
     dillerFor: app.dillerClientFor,
+    loyaltyFacts: app.loyaltyFacts,
     logger: silentLogger,
   });
   installFakeAdminApi({

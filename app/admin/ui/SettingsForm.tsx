@@ -33,6 +33,9 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 type Flag =
   | "integrationEnabled"
   | "includeShipping"
+  | "sendTestOrders"
+  | "loyaltyFactsOnCustomers"
+  | "levelTags"
   | "guestEnrollment"
   | "discountCombinesWithProduct"
   | "discountCombinesWithOrder"
@@ -103,6 +106,13 @@ export function SettingsForm({
           error={error("orderTrigger")}
         />
         {flag("includeShipping", t("settings.includeShipping"), t("settings.includeShippingHelp"))}
+        {flag("sendTestOrders", t("settings.sendTestOrders"), t("settings.sendTestOrdersHelp"))}
+        {flag(
+          "loyaltyFactsOnCustomers",
+          t("settings.loyaltyFactsOnCustomers"),
+          t("settings.loyaltyFactsOnCustomersHelp"),
+        )}
+        {flag("levelTags", t("settings.levelTags"), t("settings.levelTagsHelp"))}
         <Select
           label={t("settings.department")}
           helpText={t("settings.departmentHelp")}
