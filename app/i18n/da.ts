@@ -350,4 +350,18 @@ export const da: Dictionary = {
   "login.submit": "Log ind",
   "login.errors.missingShop": "Indtast dit butiksdomæne for at logge ind.",
   "login.errors.invalidShop": "Indtast et gyldigt butiksdomæne, for eksempel example.myshopify.com.",
+  "settings.sendTestOrders": "Send Shopifys testordrer til Diller",
+  "settings.sendTestOrdersHelp":
+    "Testordrer sendes altid til Dillers præ-release-miljø. Andre steder springes de over, medmindre dette er slået til.",
+  "settings.loyaltyFactsOnCustomers": "Vis loyalitetsoplysninger på Shopify-kunder",
+  "settings.loyaltyFactsOnCustomersHelp":
+    "Efter hvert køb eller hver medlemsændring får tilknyttede kunder medlems-id, point og niveau som app-metafelter (til temaer, segmenter og e-mails). Koster et ekstra opslag i Diller pr. ændring.",
+  "settings.levelTags": "Tag kunder med deres loyalitetsniveau",
+  "settings.levelTagsHelp": "Tilføjer et tag som diller-level-gold og fjerner tagget for et tidligere niveau.",
+  "dashboard.errors.customerId": "Ukendt kunde, eller den er ikke fejlet.",
+  "dashboard.failedWork": "Kræver handling",
+  "dashboard.failedCustomer": "Kunde {customerId}: ikke synkroniseret med Diller",
+  "dashboard.deadJob.customer-sync": "Kunde {subject}: synkroniseringen stoppede efter sidste forsøg",
+  "dashboard.deadJob.customer-facts": "Kunde {subject}: loyalitetsoplysningerne blev ikke skrevet til Shopify",
+  "dashboard.deadJob.reconcile": "Afstemningen af manglende ordrer med Shopify stoppede efter sidste forsøg",
 };

@@ -352,4 +352,18 @@ export const sv: Dictionary = {
   "login.submit": "Logga in",
   "login.errors.missingShop": "Ange din butiksdomän för att logga in.",
   "login.errors.invalidShop": "Ange en giltig butiksdomän, till exempel example.myshopify.com.",
+  "settings.sendTestOrders": "Skicka Shopifys testbeställningar till Diller",
+  "settings.sendTestOrdersHelp":
+    "Testbeställningar skickas alltid till Dillers förhandsmiljö. I andra miljöer hoppas de över om inte detta är på.",
+  "settings.loyaltyFactsOnCustomers": "Visa lojalitetsuppgifter på Shopify-kunder",
+  "settings.loyaltyFactsOnCustomersHelp":
+    "Efter varje köp eller medlemsändring får länkade kunder medlems-id, poäng och nivå som app-metafält (för teman, segment och e-post). Kostar en extra läsning i Diller per ändring.",
+  "settings.levelTags": "Tagga kunder med deras lojalitetsnivå",
+  "settings.levelTagsHelp": "Lägger till en tagg som diller-level-gold och tar bort taggen för en tidigare nivå.",
+  "dashboard.errors.customerId": "Okänd kund, eller så har den inte misslyckats.",
+  "dashboard.failedWork": "Behöver åtgärdas",
+  "dashboard.failedCustomer": "Kund {customerId}: inte synkroniserad med Diller",
+  "dashboard.deadJob.customer-sync": "Kund {subject}: synkroniseringen stoppades efter sista försöket",
+  "dashboard.deadJob.customer-facts": "Kund {subject}: lojalitetsuppgifterna skrevs inte till Shopify",
+  "dashboard.deadJob.reconcile": "Avstämningen av missade beställningar med Shopify stoppades efter sista försöket",
 };
