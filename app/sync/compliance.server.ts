@@ -70,6 +70,7 @@ export async function redactCustomer(db: Database, shop: string, payload: z.infe
   await db.$transaction([
     db.customerLink.deleteMany({ where: { shop, customerId } }),
     db.complianceExport.deleteMany({ where: { shop, customerId } }),
+    db.checkoutCouponCode.deleteMany({ where: { shop, customerId } }),
     db.orderSync.updateMany({
       where: orderScope,
       data: { orderJson: null, refundsJson: "{}", consentJson: null, customerId: null },
@@ -85,6 +86,7 @@ export async function redactShop(db: Database, shop: string) {
     db.syncActivity.deleteMany({ where: { shop } }),
     db.customerLink.deleteMany({ where: { shop } }),
     db.complianceExport.deleteMany({ where: { shop } }),
+    db.checkoutCouponCode.deleteMany({ where: { shop } }),
     db.localJob.deleteMany({ where: { shop } }),
     db.webhookEvent.deleteMany({ where: { shop } }),
     db.session.deleteMany({ where: { shop } }),
