@@ -7,6 +7,7 @@ import { databaseProviderOf, getEnv } from "./env.server";
 
 export type {
   Backfill,
+  CheckoutCouponCode,
   ComplianceExport,
   CustomerLink,
   LocalJob,

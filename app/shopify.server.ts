@@ -8,6 +8,7 @@ import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prism
 
 import { prepareShopForExtensions, shopGraphqlOf } from "./admin/shop-setup.server";
 import { ADMIN_API_VERSION } from "./api-version";
+import { createCheckoutService } from "./checkout/checkout.server";
 import { getDatabase, type Shop } from "./db.server";
 import { createDillerClient } from "./diller/client.server";
 import { decodeKey, getEnv } from "./env.server";
@@ -16,7 +17,8 @@ import { PermanentJobError } from "./jobs/queue";
 import { onShutdown } from "./lifecycle.server";
 import { createLogger } from "./logger.server";
 import { createSecretBox } from "./security/encryption.server";
-import { createAdminGateway } from "./shopify/admin-gateway.server";
+import { createAdminGateway, type AdminGraphql } from "./shopify/admin-gateway.server";
+import { createDiscountGateway } from "./shopify/discounts.server";
 import { dillerConnectionOf, recordInstall } from "./shops/shop.server";
 import { createStorefrontRoute } from "./storefront/handler.server";
 import { createSyncEngine } from "./sync/engine.server";
@@ -67,15 +69,21 @@ export function dillerClientFor(shop: Shop) {
   return createDillerClient({ ...connection, logger: logger.child({ shop: shop.shop }) });
 }
 
+/** One Admin GraphQL operation with the shop's offline session; answers its `data`. */
+const adminGraphql: AdminGraphql = async (shop, query, variables) => {
+  const { admin } = await shopify.unauthenticated.admin(shop);
+  const response = await admin.graphql(query, { variables });
+  const body: unknown = await response.json();
+  return typeof body === "object" && body !== null && "data" in body ? body.data : undefined;
+};
+
 export const adminGateway = createAdminGateway({
   logger: logger.child({ component: "shopify-admin" }),
-  graphql: async (shop, query, variables) => {
-    const { admin } = await shopify.unauthenticated.admin(shop);
-    const response = await admin.graphql(query, { variables });
-    const body: unknown = await response.json();
-    return typeof body === "object" && body !== null && "data" in body ? body.data : undefined;
-  },
+  graphql: adminGraphql,
 });
+
+/** The discount codes minted for Diller coupons (checkout Apply/Validate, reconciliation sweep). */
+export const discountGateway = createDiscountGateway({ graphql: adminGraphql });
 
 export const jobQueue = createJobQueue({ databaseUrl: env.DATABASE_URL, db, logger });
 
@@ -84,6 +92,7 @@ export const syncEngine = createSyncEngine({
   queue: jobQueue,
   admin: adminGateway,
   dillerFor: dillerClientFor,
+  discounts: discountGateway,
   logger: logger.child({ component: "sync" }),
 });
 onShutdown(() => syncEngine.stop());
@@ -129,6 +138,15 @@ export const storefront = {
     logger: logger.child({ component: "storefront", surface: "customer-account" }),
   }),
 };
+
+/** The checkout extensions' backend (app/checkout), behind the `api.checkout.*` routes. */
+export const checkout = createCheckoutService({
+  db,
+  dillerFor: dillerClientFor,
+  discounts: discountGateway,
+  queue: jobQueue,
+  logger: logger.child({ component: "checkout" }),
+});
 
 /** The only configuration values that may reach the browser. */
 export const publicAppConfig = { apiKey: env.SHOPIFY_API_KEY } as const;

@@ -3,6 +3,7 @@ import type { DillerClient } from "~/diller/client.server";
 import type { JobHandlers, JobQueue } from "~/jobs/queue";
 import type { Logger } from "~/logger.server";
 import type { ShopifyAdminGateway } from "~/shopify/admin-gateway";
+import type { DiscountGateway } from "~/shopify/discounts.server";
 
 import { createBackfillHandler } from "./backfill.server";
 import { createCustomerSyncHandler } from "./customer-sync.server";
@@ -17,6 +18,8 @@ export interface SyncEngineDeps {
   queue: JobQueue;
   admin: ShopifyAdminGateway;
   dillerFor: (shop: Shop) => DillerClient;
+  /** Minted checkout codes: reconciliation deactivates stale ones when given. */
+  discounts?: DiscountGateway;
   logger: Logger;
   now?: () => Date;
 }
@@ -29,13 +32,21 @@ export interface SchedulerOptions {
 }
 
 /** The sync engine: job handlers, the webhook dispatcher, and the periodic work. */
-export function createSyncEngine({ db, queue, admin, dillerFor, logger, now = () => new Date() }: SyncEngineDeps) {
+export function createSyncEngine({
+  db,
+  queue,
+  admin,
+  dillerFor,
+  discounts,
+  logger,
+  now = () => new Date(),
+}: SyncEngineDeps) {
   const dispatch = createWebhookDispatcher(queue);
   const handlers: JobHandlers = {
     "inbox-process": createInboxProcessor({ db, queue, now }),
     "order-sync": createOrderSyncHandler({ db, dillerFor, admin, now }),
     "customer-sync": createCustomerSyncHandler({ db, dillerFor, admin, now }),
-    reconcile: createReconcileHandler({ db, admin, dispatch, now }),
+    reconcile: createReconcileHandler({ db, admin, dispatch, now, discounts, dillerFor }),
     backfill: createBackfillHandler({ db, queue, admin, dispatch, now }),
     "inbox-sweep": async (_payload, context) => {
       await sweepInbox({ db, dispatch, logger: context.logger, now: now() });
