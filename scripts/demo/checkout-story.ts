@@ -34,7 +34,10 @@ export interface CheckoutStoryContext {
 const KARI_CUSTOMER_ID = "6100001";
 
 /** An HS256 checkout session token as Shopify signs it: `dest` = the shop, `sub` = the customer. */
-function sessionToken({ shop, apiKey, apiSecret }: CheckoutStoryContext, customerGid?: string): string {
+export function sessionToken(
+  { shop, apiKey, apiSecret }: Pick<CheckoutStoryContext, "shop" | "apiKey" | "apiSecret">,
+  customerGid?: string,
+): string {
   const now = Math.floor(Date.now() / 1000);
   const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
   const body = `${encode({ alg: "HS256", typ: "JWT" })}.${encode({
@@ -68,7 +71,7 @@ async function extensionCall(context: CheckoutStoryContext, path: string, custom
 }
 
 /** Shopify's discounts, in memory: codes are created and looked up as the Admin API would. */
-function discountStandIn(): DiscountGateway & { created: string[] } {
+export function discountStandIn(): DiscountGateway & { created: string[] } {
   const codes = new Map<string, string>();
   const created: string[] = [];
   return {
