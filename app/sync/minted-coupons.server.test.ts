@@ -6,7 +6,11 @@ import { sandboxConnection } from "../../tests/diller-connection";
 import { TEST_SHOP } from "../../tests/shopify";
 import type { DiscountGateway } from "~/shopify/discounts.server";
 
+import type { ShopifyAdminGateway } from "~/shopify/admin-gateway";
+import { silentLogger } from "~/logger.server";
+
 import { markMintedCodesUsed, mintedCouponCodes, sweepStaleMintedCodes } from "./minted-coupons.server";
+import { createReconcileHandler } from "./reconcile.server";
 
 const app = await import("~/shopify.server");
 let sandbox: RunningSandbox;
@@ -71,4 +75,33 @@ describe("minted checkout codes in the sync engine", () => {
       "DILLER-OLD": ["DEACTIVATED", "expired"],
     });
   });
+
+  it("is part of the reconciliation job", async () => {
+    await minted("DILLER-LATER", "11"); // EXPIRED20: not usable any more
+    const reconcile = createReconcileHandler({
+      db: app.db,
+      admin: noOrdersAdmin,
+      dispatch: async () => {},
+      discounts,
+      dillerFor: app.dillerClientFor,
+    });
+    await reconcile(
+      { shop: TEST_SHOP },
+      { jobId: "reconcile-1", attempt: 1, maxAttempts: 3, isFinalAttempt: false, logger: silentLogger },
+    );
+    expect(await app.db.checkoutCouponCode.findFirst({ where: { code: "DILLER-LATER" } })).toMatchObject({
+      status: "DEACTIVATED",
+      deactivatedReason: "withdrawn",
+    });
+  });
 });
+
+/** The sync engine's Shopify port for a shop whose orders are all known already. */
+const noOrdersAdmin: ShopifyAdminGateway = {
+  productInfo: async () => new Map(),
+  orderConsent: async () => null,
+  customerConsent: async () => null,
+  storeCustomerConsent: async () => {},
+  searchOrders: async () => ({ orders: [], nextCursor: null }),
+  countOrders: async () => 0,
+};
