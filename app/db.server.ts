@@ -8,6 +8,7 @@ import { databaseProviderOf, getEnv } from "./env.server";
 export type {
   AccountOtp,
   Backfill,
+  CheckoutCouponCode,
   ComplianceExport,
   CustomerLink,
   LocalJob,

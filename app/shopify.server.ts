@@ -9,6 +9,7 @@ import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prism
 import { createAccountService } from "./account/service.server";
 import { prepareShopForExtensions, shopGraphqlOf } from "./admin/shop-setup.server";
 import { ADMIN_API_VERSION } from "./api-version";
+import { createCheckoutService } from "./checkout/checkout.server";
 import { getDatabase, type Shop } from "./db.server";
 import { createDillerClient } from "./diller/client.server";
 import { documentHeaders } from "./http/document-headers.server";
@@ -23,6 +24,7 @@ import { SealedSessionStorage } from "./security/sealed-session-storage.server";
 import { createAdminGateway, type AdminGraphql } from "./shopify/admin-gateway.server";
 import { clearCustomerLoyalty } from "./shopify/customer-loyalty.server";
 import { createLoyaltyFactsWriter } from "./shopify/loyalty-facts.server";
+import { createDiscountGateway } from "./shopify/discounts.server";
 import { dillerConnectionOf, recordInstall } from "./shops/shop.server";
 import { createStorefrontRoute } from "./storefront/handler.server";
 import { createSyncEngine } from "./sync/engine.server";
@@ -92,7 +94,7 @@ export function dillerClientFor(shop: Shop) {
   return createDillerClient({ ...connection, logger: logger.child({ shop: shop.shop }) });
 }
 
-/** One Admin GraphQL operation with the shop's offline session. */
+/** One Admin GraphQL operation with the shop's offline session; answers its `data`. */
 const adminGraphql: AdminGraphql = async (shop, query, variables) => {
   const { admin } = await shopify.unauthenticated.admin(shop);
   const response = await admin.graphql(query, { variables });
@@ -106,6 +108,9 @@ export const adminGateway = createAdminGateway({
 });
 export const loyaltyFacts = createLoyaltyFactsWriter({ graphql: adminGraphql });
 
+/** The discount codes minted for Diller coupons (checkout Apply/Validate, reconciliation sweep). */
+export const discountGateway = createDiscountGateway({ graphql: adminGraphql });
+
 export const jobQueue = createJobQueue({ databaseUrl: env.DATABASE_URL, db, logger });
 
 export const syncEngine = createSyncEngine({
@@ -114,6 +119,7 @@ export const syncEngine = createSyncEngine({
   admin: adminGateway,
   dillerFor: dillerClientFor,
   loyaltyFacts,
+  discounts: discountGateway,
   logger: logger.child({ component: "sync" }),
   retention: { webhookDays: env.WEBHOOK_RETENTION_DAYS, orderDataDays: env.ORDER_DATA_RETENTION_DAYS },
 });
@@ -179,6 +185,15 @@ export const account = createAccountService({
     clearCustomerLoyalty: (shop, customerId) => clearCustomerLoyalty(adminGraphql, shop, customerId),
   },
   logger: logger.child({ component: "account" }),
+});
+
+/** The checkout extensions' backend (app/checkout), behind the `api.checkout.*` routes. */
+export const checkout = createCheckoutService({
+  db,
+  dillerFor: dillerClientFor,
+  discounts: discountGateway,
+  queue: jobQueue,
+  logger: logger.child({ component: "checkout" }),
 });
 
 /** The only configuration values that may reach the browser. */

@@ -2,8 +2,9 @@
  * `npm run demo`: the whole product, offline, on the embedded default (SQLite). It builds the app,
  * starts the Diller sandbox and the production server, connects a demo shop to the sandbox, then
  * plays a day of a shop's life as signed Shopify webhooks over HTTP (paid orders, a Diller coupon, a
- * partial return, a cancellation, a guest who joins at checkout, duplicates and out-of-order
- * deliveries) and prints what reached Diller. `--keep` leaves the server and sandbox running.
+ * partial return, a cancellation, duplicates and out-of-order deliveries) and the checkout story
+ * (scripts/demo/checkout-story.ts: a coupon applied through signed session tokens, a guest who joins
+ * on the thank-you page), then prints what reached Diller. `--keep` leaves the server and sandbox running.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
@@ -15,6 +16,7 @@ import { createDatabase } from "../app/db.server";
 import { createSecretBox } from "../app/security/encryption.server";
 import { DEMO_MEMBERS, startDillerSandbox } from "../sandbox/diller";
 import { playAccountStory } from "./demo/account-story";
+import { playCheckoutStory } from "./demo/checkout-story";
 
 const { values: args } = parseArgs({
   options: { keep: { type: "boolean" }, port: { type: "string" }, "no-build": { type: "boolean" } },
@@ -52,6 +54,7 @@ console.log(`  ${sandbox.baseUrl} (store ${sandbox.credentials.storeId})`);
 
 step("Connecting the demo shop to Diller");
 const db = createDatabase(databaseUrl);
+const secrets = createSecretBox(encryptionKey);
 await db.shop.create({
   data: {
     shop,
@@ -59,7 +62,7 @@ await db.shop.create({
     dillerEnvironment: "custom",
     dillerBaseUrl: sandbox.baseUrl,
     dillerStoreId: sandbox.credentials.storeId,
-    dillerApiKey: createSecretBox(encryptionKey).seal(sandbox.credentials.apiKey),
+    dillerApiKey: secrets.seal(sandbox.credentials.apiKey),
     dillerDepartmentId: "webshop",
     connectedAt: new Date(),
   },
@@ -201,30 +204,6 @@ step("Playing webhooks");
   });
 }
 {
-  const paid = order({
-    email: "ingrid.ny@example.com",
-    customer: null,
-    phone: "+4791234567",
-    billing_address: {
-      first_name: "Ingrid",
-      last_name: "Ny",
-      address1: "Nyveien 2",
-      city: "Bergen",
-      zip: "5003",
-      country_code: "NO",
-      phone: "+4791234567",
-    },
-    note_attributes: [
-      {
-        name: "_diller_consent",
-        value: JSON.stringify({ membership: true, marketing: true, capturedAt: new Date().toISOString() }),
-      },
-    ],
-  });
-  scenarios.push({ name: "guest joins the loyalty programme at checkout", expected: "SENT", orderName: paid.name });
-  await webhook("orders/paid", paid);
-}
-{
   const paid = order({ email: "anonymous@example.com", customer: null });
   scenarios.push({ name: "guest without consent", expected: "SKIPPED", orderName: paid.name });
   await webhook("orders/paid", paid);
@@ -234,6 +213,19 @@ step("Playing webhooks");
   scenarios.push({ name: "order awaiting a bank transfer", expected: "PENDING", orderName: unpaid.name });
   await webhook("orders/create", unpaid);
 }
+
+step("Checkout: signed session tokens call the extension routes");
+await playCheckoutStory({
+  baseUrl: `http://localhost:${port}`,
+  shop,
+  apiKey: "demo-api-key",
+  apiSecret,
+  db,
+  secrets,
+  webhook,
+  order,
+  scenarios,
+});
 
 step("Waiting for the sync engine");
 const names = scenarios.map((scenario) => scenario.orderName);

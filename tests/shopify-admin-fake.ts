@@ -11,6 +11,7 @@ import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import {
   buildClientSchema,
   getOperationAST,
+  getVariableValues,
   parse,
   validate,
   type GraphQLSchema,
@@ -43,7 +44,18 @@ export interface FakeAdminApi {
   uninstall(): void;
 }
 
-export function installFakeAdminApi(resolvers: Record<string, OperationResolver> = {}): FakeAdminApi {
+export interface FakeAdminOptions {
+  /**
+   * Also check each request's variables against the operation's declared input types (field names,
+   * required fields, enum values, scalars), as Shopify does; a mismatch is recorded in `invalid`.
+   */
+  validateVariables?: boolean;
+}
+
+export function installFakeAdminApi(
+  resolvers: Record<string, OperationResolver> = {},
+  { validateVariables = false }: FakeAdminOptions = {},
+): FakeAdminApi {
   const fake: FakeAdminApi = {
     resolvers,
     calls: [],
@@ -62,6 +74,14 @@ export function installFakeAdminApi(resolvers: Record<string, OperationResolver>
       return Response.json({ errors: errors.map((error) => ({ message: error.message })) }, { status: 200 });
     }
     const variables = body.variables ?? {};
+    const definitions = getOperationAST(document)?.variableDefinitions ?? [];
+    const variableErrors = validateVariables
+      ? (getVariableValues(adminSchema(), definitions, variables).errors ?? [])
+      : [];
+    if (variableErrors.length > 0) {
+      fake.invalid.push(`${operation}: ${variableErrors.map((error) => error.message).join("; ")}`);
+      return Response.json({ errors: variableErrors.map((error) => ({ message: error.message })) }, { status: 200 });
+    }
     fake.calls.push({ operation, variables, shop: url.hostname });
     const resolver = fake.resolvers[operation];
     if (!resolver)

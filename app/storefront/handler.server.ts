@@ -61,7 +61,7 @@ export function createStorefrontRoute({
           return parsed.data;
         },
       };
-      return withStorefrontCors(json(await handler(context)));
+      return withStorefrontCors(jsonResponse(await handler(context)));
     } catch (error) {
       return withStorefrontCors(responseFor(error, logger));
     }
@@ -79,28 +79,28 @@ export function createStorefrontRoute({
   };
 }
 
-/**
- * A JSON answer. Not `Response.json`: the production server installs Remix's fetch globals
- * (server.mjs), whose `Response` has no static `json`.
- */
-function json(body: unknown, init: { status?: number; headers?: HeadersInit } = {}): Response {
-  const headers = new Headers(init.headers);
-  headers.set("Content-Type", "application/json; charset=utf-8");
-  return new Response(JSON.stringify(body), { status: init.status ?? 200, headers });
-}
-
 function responseFor(error: unknown, logger: Logger): Response {
   if (error instanceof StorefrontHttpError) {
     const body: StorefrontErrorBody = { error: error.body };
     const headers: HeadersInit =
       error.body.retryAfterSeconds !== undefined ? { "Retry-After": String(error.body.retryAfterSeconds) } : {};
-    return json(body, { status: error.status, headers });
+    return jsonResponse(body, { status: error.status, headers });
   }
   // shopify-app-remix throws Responses: 204 for the preflight, 401 for a missing or invalid token, 410 for bots.
   if (error instanceof Response) {
-    if (error.status === 401) return json({ error: { code: "unauthenticated" } }, { status: 401 });
+    if (error.status === 401) return jsonResponse({ error: { code: "unauthenticated" } }, { status: 401 });
     return error;
   }
   logger.error("storefront request failed", { error });
-  return json({ error: { code: "unavailable" } }, { status: 503 });
+  return jsonResponse({ error: { code: "unavailable" } }, { status: 503 });
+}
+
+/**
+ * A JSON response. Not `Response.json`: the production server runs on Remix's Node globals, whose
+ * `Response` has no static `json` (it worked in tests and failed every answer in `npm run demo`).
+ */
+function jsonResponse(body: unknown, init: { status?: number; headers?: HeadersInit } = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set("Content-Type", "application/json; charset=utf-8");
+  return new Response(JSON.stringify(body), { status: init.status ?? 200, headers });
 }

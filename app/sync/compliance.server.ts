@@ -73,6 +73,7 @@ export async function redactCustomer(db: Database, shop: string, payload: z.infe
     // The account page's one-time-code bookkeeping holds a phone number.
     db.accountOtp.deleteMany({ where: { shop, customerId } }),
     db.complianceExport.deleteMany({ where: { shop, customerId } }),
+    db.checkoutCouponCode.deleteMany({ where: { shop, customerId } }),
     db.orderSync.updateMany({
       where: orderScope,
       data: { orderJson: null, refundsJson: "{}", consentJson: null, customerId: null },
@@ -89,6 +90,7 @@ export async function redactShop(db: Database, shop: string) {
     db.customerLink.deleteMany({ where: { shop } }),
     db.accountOtp.deleteMany({ where: { shop } }),
     db.complianceExport.deleteMany({ where: { shop } }),
+    db.checkoutCouponCode.deleteMany({ where: { shop } }),
     db.localJob.deleteMany({ where: { shop } }),
     db.webhookEvent.deleteMany({ where: { shop } }),
     db.session.deleteMany({ where: { shop } }),

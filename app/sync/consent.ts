@@ -5,24 +5,35 @@ import { z } from "zod";
  * loyalty terms / GDPR consent, required to be enrolled) and marketing (offers by email and SMS).
  * They are kept apart everywhere: joining never implies marketing consent.
  *
- * Written by the checkout extension as JSON, to the cart metafield `$app:diller_consent` (copied to
- * the order) and, as a fallback that always reaches the webhook payload, to the cart attribute
- * `_diller_consent` (an order note attribute).
+ * Where consent is trusted from (docs/decisions/012-consent-sources.md):
+ * - the cart metafield `$app:diller_consent`, written by the checkout extension and copied to the
+ *   order. It is read through the Admin API as `$app`, which Shopify resolves to THIS app's own
+ *   namespace (`app--<this app's id>`), so no other app can write it. Orders fetched through the
+ *   Admin API (reconciliation, backfill) carry it as a `$app` metafield in their payload;
+ * - an authenticated extension call (the thank-you page's join route), stored on the order's
+ *   sync record.
+ * Never trusted: the `_diller_consent` cart attribute (any script or app can set a cart attribute)
+ * and metafields of any `app--…` namespace in a payload (it cannot be told from another app's).
  */
 export const CONSENT_METAFIELD_KEY = "diller_consent";
-export const CONSENT_ATTRIBUTE = "_diller_consent";
+/** The cart attribute older checkouts wrote; ignored (see above), named so tests can forge it. */
+export const UNTRUSTED_CONSENT_ATTRIBUTE = "_diller_consent";
+/** The namespace the app's own Admin API reads report its metafield under. */
+export const OWN_METAFIELD_NAMESPACE = "$app";
 
 export const ConsentSchema = z.object({
   membership: z.boolean(),
   marketing: z.boolean().default(false),
   capturedAt: z.string().optional(),
-  /** Which consent text the shopper saw. */
-  textVersion: z.string().optional(),
+  /** Which consent text the shopper saw (the extension writes a number, older records a string). */
+  textVersion: z.union([z.string(), z.number()]).transform(String).optional().catch(undefined),
+  /** Where it was given: the checkout's cart metafield or the thank-you page. */
+  source: z.enum(["checkout", "thank-you"]).optional().catch(undefined),
 });
 
 export type LoyaltyConsent = z.infer<typeof ConsentSchema>;
 
-/** Parses consent JSON from a metafield or attribute value; anything malformed means no consent. */
+/** Parses consent JSON from a metafield value; anything malformed means no consent. */
 export function parseConsent(value: unknown): LoyaltyConsent | null {
   if (typeof value !== "string") return null;
   try {
@@ -33,21 +44,15 @@ export function parseConsent(value: unknown): LoyaltyConsent | null {
   }
 }
 
-const NoteAttributes = z.array(z.object({ name: z.string(), value: z.unknown() })).catch([]);
 const Metafields = z.array(z.object({ namespace: z.string(), key: z.string(), value: z.unknown() })).catch([]);
 
-/** Consent carried by an order payload: its app metafield when present, else the note attribute. */
+/** Consent carried by an order payload: only the app's own `$app` metafield counts. */
 export function consentFromOrderPayload(payload: unknown): LoyaltyConsent | null {
   if (typeof payload !== "object" || payload === null) return null;
   const record: Record<string, unknown> = { ...payload };
   const metafield = Metafields.parse(record.metafields ?? []).find(
-    (field) =>
-      field.key === CONSENT_METAFIELD_KEY && (field.namespace.startsWith("app--") || field.namespace === "$app"),
+    (field) => field.key === CONSENT_METAFIELD_KEY && field.namespace === OWN_METAFIELD_NAMESPACE,
   );
-  const fromMetafield = parseConsent(metafield?.value);
-  if (fromMetafield) return fromMetafield;
-  const attribute = NoteAttributes.parse(record.note_attributes ?? []).find(
-    (entry) => entry.name === CONSENT_ATTRIBUTE,
-  );
-  return parseConsent(attribute?.value);
+  const consent = parseConsent(metafield?.value);
+  return consent ? { ...consent, source: consent.source ?? "checkout" } : null;
 }

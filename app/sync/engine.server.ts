@@ -4,6 +4,7 @@ import type { JobHandlers, JobQueue } from "~/jobs/queue";
 import type { Logger } from "~/logger.server";
 import type { ShopifyAdminGateway } from "~/shopify/admin-gateway";
 import type { LoyaltyFactsWriter } from "~/shopify/loyalty-facts.server";
+import type { DiscountGateway } from "~/shopify/discounts.server";
 
 import { createBackfillHandler } from "./backfill.server";
 import { createCustomerFactsHandler, memberChangedNotifier } from "./customer-facts.server";
@@ -20,6 +21,8 @@ export interface SyncEngineDeps {
   queue: JobQueue;
   admin: ShopifyAdminGateway;
   dillerFor: (shop: Shop) => DillerClient;
+  /** Minted checkout codes: reconciliation deactivates stale ones when given. */
+  discounts?: DiscountGateway;
   logger: Logger;
   /** Writes loyalty facts to Shopify customers (the customer-facts job). */
   loyaltyFacts: LoyaltyFactsWriter;
@@ -42,6 +45,7 @@ export function createSyncEngine({
   queue,
   admin,
   dillerFor,
+  discounts,
   logger,
   loyaltyFacts,
   now = () => new Date(),
@@ -54,7 +58,7 @@ export function createSyncEngine({
     "order-sync": createOrderSyncHandler({ db, dillerFor, admin, memberChanged, now }),
     "customer-sync": createCustomerSyncHandler({ db, dillerFor, admin, memberChanged, now }),
     "customer-facts": createCustomerFactsHandler({ db, dillerFor, facts: loyaltyFacts }),
-    reconcile: createReconcileHandler({ db, admin, dispatch, now }),
+    reconcile: createReconcileHandler({ db, admin, dispatch, now, discounts, dillerFor }),
     backfill: createBackfillHandler({ db, queue, admin, dispatch, now }),
     "inbox-sweep": async (_payload, context) => {
       await sweepInbox({ db, dispatch, logger: context.logger, now: now() });

@@ -76,21 +76,34 @@ describe("foldOrderEvent", () => {
     expect(Object.keys(known.refunds).sort()).toEqual(["91", "92"]);
   });
 
-  it("reads the checkout consent from the note attribute", () => {
+  it("reads the checkout consent from the app's own metafield, with the text version the shopper saw", () => {
     const withConsent = {
       ...created,
-      note_attributes: [{ name: "_diller_consent", value: '{"membership":true,"marketing":false}' }],
+      metafields: [{ namespace: "$app", key: "diller_consent", value: '{"membership":true,"textVersion":3}' }],
     };
-    expect(fold([event("ORDERS_CREATE", withConsent)]).consent).toEqual({ membership: true, marketing: false });
+    expect(fold([event("ORDERS_CREATE", withConsent)]).consent).toEqual({
+      membership: true,
+      marketing: false,
+      textVersion: "3",
+      source: "checkout",
+    });
   });
 
-  it("prefers the app metafield over the note attribute", () => {
-    const withBoth = {
-      ...created,
-      metafields: [{ namespace: "app--123", key: "diller_consent", value: '{"membership":true,"marketing":true}' }],
-      note_attributes: [{ name: "_diller_consent", value: '{"membership":false}' }],
-    };
-    expect(fold([event("ORDERS_CREATE", withBoth)]).consent).toEqual({ membership: true, marketing: true });
+  it.each([
+    [
+      "the _diller_consent cart attribute (anyone can set one)",
+      { note_attributes: [{ name: "_diller_consent", value: '{"membership":true,"marketing":true}' }] },
+    ],
+    [
+      "another app's namespace",
+      { metafields: [{ namespace: "app--987654", key: "diller_consent", value: '{"membership":true}' }] },
+    ],
+    [
+      "a merchant-owned namespace",
+      { metafields: [{ namespace: "custom", key: "diller_consent", value: '{"membership":true}' }] },
+    ],
+  ])("does not trust consent from %s", (_source, forged) => {
+    expect(fold([event("ORDERS_CREATE", { ...created, ...forged })]).consent).toBeNull();
   });
 
   it("keeps ids beyond 2^53 exactly", () => {

@@ -40,13 +40,14 @@ export async function foldPendingOrderEvents(
     fulfilledAt: known.fulfilledAt,
     cancelledAt: known.cancelledAt,
     refundsJson: JSON.stringify(known.refunds),
-    consentJson: known.consent ? JSON.stringify(known.consent) : null,
   };
+  // Consent is only ever added by folding: a fold must not erase one the join route stored meanwhile.
+  const consent = known.consent ? { consentJson: JSON.stringify(known.consent) } : {};
   const [record] = await db.$transaction([
     db.orderSync.upsert({
       where: { shop_orderId: { shop, orderId } },
-      create: { shop, orderId, ...facts },
-      update: facts,
+      create: { shop, orderId, ...facts, ...consent },
+      update: { ...facts, ...consent },
     }),
     ...outcomes.map(({ event, outcome }) =>
       db.webhookEvent.update({

@@ -44,6 +44,8 @@ export interface ResolveMemberInput {
   /** The raw order JSON, for the addresses the mapping schema does not carry. */
   rawOrder: unknown;
   consent: LoyaltyConsent | null;
+  /** Looks the consent up when `consent` is null and no member is found without it. */
+  loadConsent?: () => Promise<LoyaltyConsent | null>;
   guestEnrollment: boolean;
   departmentId: string | null;
 }
@@ -82,8 +84,8 @@ export async function resolveOrderMember(input: ResolveMemberInput): Promise<Mem
   const existing = await searchMember(diller, email, phone);
   if (existing) return { found: true, ...existing };
 
-  if (!input.consent?.membership)
-    return { found: false, reason: "no Diller member, and no membership consent was given" };
+  const consent = input.consent ?? (await input.loadConsent?.()) ?? null;
+  if (!consent?.membership) return { found: false, reason: "no Diller member, and no membership consent was given" };
   if (!input.guestEnrollment)
     return { found: false, reason: "membership consent given, but guest enrollment is switched off" };
   const dillerPhone = splitE164(phone);
@@ -116,8 +118,8 @@ export async function resolveOrderMember(input: ResolveMemberInput): Promise<Mem
       gdpr_accepted: true,
       // Joining the programme is consent to keep its purchase history; marketing is separate.
       save_order_history: true,
-      receive_email: input.consent.marketing,
-      receive_sms: input.consent.marketing,
+      receive_email: consent.marketing,
+      receive_sms: consent.marketing,
     },
     ...(input.departmentId ? { department_ids: [input.departmentId] } : {}),
     origin: {

@@ -15,6 +15,7 @@ import { recordActivity } from "./activity.server";
 import type { MemberChanged } from "./customer-facts.server";
 import { knownOrderOf, foldPendingOrderEvents } from "./order-events.server";
 import { forgetDeletedMember, memberIsGone } from "./member-gone.server";
+import { markMintedCodesUsed, mintedCouponCodes, normalizeCode } from "./minted-coupons.server";
 import { linkCustomer, resolveOrderMember } from "./order-member.server";
 import { testOrderSkipReason } from "./test-orders";
 import { orderExternalId, parseOrderProgress, remainderExternalId, type OrderProgress } from "./order-progress";
@@ -176,8 +177,17 @@ export function createOrderSyncHandler({
 
     // 1. Who is the member?
     if (!progress.memberId) {
-      const consent =
-        known.consent ?? (order.customer ? null : await admin.orderConsent(shop, orderId).catch(() => null));
+      // Consent from the order's own `$app` metafield is asked of Shopify only when no member is
+      // found without it, and then kept on the record (with the text version the shopper saw).
+      let consent = known.consent;
+      const loadConsent = async () => {
+        consent ??= await admin.orderConsent(shop, orderId).catch(() => null);
+        if (consent && !known.consent) {
+          known.consent = consent;
+          await db.orderSync.update({ where: { id: record.id }, data: { consentJson: JSON.stringify(consent) } });
+        }
+        return consent;
+      };
       const resolution = await resolveOrderMember({
         db,
         diller,
@@ -186,6 +196,7 @@ export function createOrderSyncHandler({
         order,
         rawOrder,
         consent,
+        loadConsent,
         guestEnrollment: shopRow.guestEnrollment,
         departmentId: shopRow.dillerDepartmentId,
       });
@@ -218,9 +229,17 @@ export function createOrderSyncHandler({
       const codes = order.discount_codes.map((discount) => discount.code?.trim() ?? "").filter(Boolean);
       if (codes.length === 0) progress.couponCodes = [];
       else {
-        const coupons = await diller.coupons.listMemberCoupons({ memberId });
+        // A code minted at checkout names its Diller coupon; only other codes are compared with the member's coupons.
+        const minted = await mintedCouponCodes(db, shop, codes);
+        const others = codes.filter((code) => !minted.has(normalizeCode(code)));
+        const coupons = others.length > 0 ? await diller.coupons.listMemberCoupons({ memberId }) : [];
         const dillerCodes = new Map(coupons.map((coupon) => [coupon.code.toLowerCase(), coupon.code]));
-        progress.couponCodes = codes.flatMap((code) => dillerCodes.get(code.toLowerCase()) ?? []);
+        progress.couponCodes = [
+          ...new Set(
+            codes.flatMap((code) => minted.get(normalizeCode(code)) ?? dillerCodes.get(code.toLowerCase()) ?? []),
+          ),
+        ];
+        await markMintedCodesUsed(db, shop, [...minted.keys()]);
       }
     }
     const couponCodes = progress.couponCodes;

@@ -1,9 +1,13 @@
 import { ADMIN_API_VERSION } from "~/api-version";
-import { isUniqueConstraintError, type Database } from "~/db.server";
+import { isUniqueConstraintError, type Database, type Shop } from "~/db.server";
+import type { DillerClient } from "~/diller/client.server";
 import type { JobHandler } from "~/jobs/queue";
 import type { ReconciledOrder, ShopifyAdminGateway } from "~/shopify/admin-gateway";
+import type { DiscountGateway } from "~/shopify/discounts.server";
 import { findShop, syncBlocker } from "~/shops/shop.server";
 import type { DispatchWebhook } from "~/webhooks/receive.server";
+
+import { sweepStaleMintedCodes } from "./minted-coupons.server";
 
 /** Orders updated this long before the watermark are looked at again: clocks and indexing lag. */
 const OVERLAP_MS = 10 * 60 * 1000;
@@ -91,9 +95,32 @@ export async function feedOrder(
   }
 }
 
-export function createReconcileHandler(deps: ReconcileDeps): JobHandler<"reconcile"> {
+export interface StaleCodeSweepDeps {
+  discounts: DiscountGateway;
+  dillerFor: (shop: Shop) => DillerClient;
+}
+
+/**
+ * Reconciliation: the orders webhooks missed, then (when the discount port is wired) the minted
+ * checkout codes whose Diller coupon went stale. A failed sweep is logged, never fails the job: the
+ * orders matter more, and the next run sweeps again.
+ */
+export function createReconcileHandler(deps: ReconcileDeps & Partial<StaleCodeSweepDeps>): JobHandler<"reconcile"> {
   return async ({ shop }, { logger }) => {
     const result = await reconcileShop(deps, shop);
     logger.info("reconciled", { shop, ...result });
+    const { discounts, dillerFor } = deps;
+    if (!discounts || !dillerFor) return;
+    const shopRow = await findShop(deps.db, shop);
+    if (!shopRow || syncBlocker(shopRow)) return;
+    try {
+      const swept = await sweepStaleMintedCodes(
+        { db: deps.db, discounts, diller: dillerFor(shopRow), now: deps.now },
+        shop,
+      );
+      if (swept.deactivated > 0) logger.info("stale checkout codes deactivated", { shop, ...swept });
+    } catch (error) {
+      logger.warn("stale checkout codes not swept", { shop, error });
+    }
   };
 }

@@ -53,6 +53,8 @@ export interface SyncHarness {
   transactions(): RunningSandbox["state"]["stores"][number]["transactions"];
   member(id: string): RunningSandbox["state"]["stores"][number]["members"][number];
   orderSync(orderId: string): Promise<Awaited<ReturnType<(typeof AppModule)["db"]["orderSync"]["findUnique"]>>>;
+  /** The order's `$app:diller_consent` metafield as the Admin API answers it (what checkout wrote). */
+  setOrderConsent(orderId: string | number, consent: object): void;
   stop(): Promise<void>;
 }
 
@@ -60,9 +62,13 @@ export async function startSyncHarness(options: HarnessOptions = {}): Promise<Sy
   const sandbox = await startDillerSandbox({ logger: silentSandboxLogger });
   const app = await import("~/shopify.server");
   const { db } = app;
+  const orderConsents = new Map<string, string>();
   const adminApi = installFakeAdminApi({
     DillerProductInfo: () => ({ nodes: [] }),
-    DillerOrderConsent: () => ({ order: { metafield: null } }),
+    DillerOrderConsent: (variables) => {
+      const value = orderConsents.get(String(variables.id));
+      return { order: { metafield: value ? { value } : null } };
+    },
     DillerCustomerConsent: () => ({ customer: { metafield: null } }),
     DillerStoreCustomerConsent: () => ({ metafieldsSet: { userErrors: [] }, tagsAdd: { userErrors: [] } }),
     DillerEmailMarketingConsent: () => ({ customerEmailMarketingConsentUpdate: { userErrors: [] } }),
@@ -132,6 +138,9 @@ export async function startSyncHarness(options: HarnessOptions = {}): Promise<Sy
       const member = demoStore().members.find((candidate) => candidate.id === id);
       if (!member) throw new Error(`no member ${id}`);
       return member;
+    },
+    setOrderConsent(orderId, consent) {
+      orderConsents.set(`gid://shopify/Order/${orderId}`, JSON.stringify(consent));
     },
     orderSync: (orderId) => db.orderSync.findUnique({ where: { shop_orderId: { shop: TEST_SHOP, orderId } } }),
     async stop() {

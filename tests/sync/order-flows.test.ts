@@ -299,13 +299,8 @@ describe("guests and consent", () => {
         last_name: "Ining",
         phone: "+4791110000",
       },
-      note_attributes: [
-        {
-          name: "_diller_consent",
-          value: JSON.stringify({ membership: true, marketing: true, capturedAt: "2026-11-28T10:00:00Z" }),
-        },
-      ],
     });
+    h.setOrderConsent(order.id, { membership: true, marketing: true, capturedAt: "2026-11-28T10:00:00Z" });
     await h.deliver("orders/paid", order);
     await h.settle();
 
@@ -350,8 +345,8 @@ describe("guests and consent", () => {
     const order = guestOrder({
       email: "patient.shopper@example.com",
       customer: { id: customerId, email: "patient.shopper@example.com", phone: "+4791110002" },
-      note_attributes: [{ name: "_diller_consent", value: JSON.stringify({ membership: true, marketing: false }) }],
     });
+    h.setOrderConsent(order.id, { membership: true, marketing: false });
     await h.deliver("orders/paid", order);
     await h.settle();
     expect(h.transactions().filter((transaction) => transaction.externalId === externalId(order.id))).toHaveLength(1);
@@ -367,8 +362,8 @@ describe("guests and consent", () => {
     const order = guestOrder({
       email: "segment.less@example.com",
       phone: "+4791110001",
-      note_attributes: [{ name: "_diller_consent", value: JSON.stringify({ membership: true, marketing: false }) }],
     });
+    h.setOrderConsent(order.id, { membership: true, marketing: false });
     await h.deliver("orders/paid", order);
     await h.settle();
     const record = await h.orderSync(String(order.id));
