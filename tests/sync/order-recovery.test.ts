@@ -22,16 +22,18 @@ function paidOrder(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
-const consent = (membership: boolean) => [
-  { name: "_diller_consent", value: JSON.stringify({ membership, marketing: false }) },
-];
+/** The shopper ticked "join" at checkout: the order's `$app:diller_consent` metafield (through the Admin API). */
+function consenting<Order extends { id: number }>(order: Order): Order {
+  h.setOrderConsent(order.id, { membership: true, marketing: false });
+  return order;
+}
 /** A shopper new to Diller who consents at checkout, with a customer account. */
 function joiningOrder(tag: string, extra: Record<string, unknown> = {}) {
   const customerId = nextId++;
   const email = `${tag}@example.com`;
   const phone = `+4793${String(customerId).slice(-6)}`;
   const customer = { id: customerId, email, phone };
-  return { ...paidOrder({ note_attributes: consent(true), ...extra }), email, phone, customer };
+  return consenting({ ...paidOrder(extra), email, phone, customer });
 }
 const externalId = (orderId: number | string) => `shopify-${SHOP_HANDLE}-${orderId}`;
 const NOT_API = new Set(["requestAccessToken", "openidConfiguration"]);
@@ -105,12 +107,7 @@ describe("a member deleted in Diller", () => {
 
   it("clears the link, registers the consenting shopper again and books the next order", async () => {
     const { first, deletedId } = await memberDeletedAfterFirstOrder(`deleted-rejoins-${nextId}`);
-    const second = paidOrder({
-      email: first.email,
-      phone: first.phone,
-      customer: first.customer,
-      note_attributes: consent(true),
-    });
+    const second = consenting(paidOrder({ email: first.email, phone: first.phone, customer: first.customer }));
     await h.deliver("orders/paid", second);
     await h.settle();
 
