@@ -1,0 +1,44 @@
+/**
+ * Test helper (never imported by extension code): a fake app backend behind `fetch`, keyed by
+ * "METHOD /path". Records every call with its parsed body and Authorization header.
+ */
+export interface FakeAnswer {
+  status?: number;
+  body: unknown;
+}
+export type FakeRoute = FakeAnswer | ((body: unknown, url: URL) => FakeAnswer | Promise<FakeAnswer>);
+
+export interface RecordedCall {
+  method: string;
+  path: string;
+  url: URL;
+  body: unknown;
+  authorization: string | null;
+}
+
+export function fakeBackend(routes: Record<string, FakeRoute>) {
+  const calls: RecordedCall[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const method = init?.method ?? "GET";
+    const body: unknown = typeof init?.body === "string" ? JSON.parse(init.body) : undefined;
+    const authorization = new Headers(init?.headers).get("Authorization");
+    calls.push({ method, path: url.pathname, url, body, authorization });
+    const route = routes[`${method} ${url.pathname}`];
+    if (!route) return json(404, { error: { code: "not_found" } });
+    const answer = typeof route === "function" ? await route(body, url) : route;
+    return json(answer.status ?? 200, answer.body);
+  };
+  const callsTo = (method: string, path: string) =>
+    calls.filter((call) => call.method === method && call.path === path);
+  return { fetch, calls, callsTo };
+}
+
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+}
+
+/** `shopify.i18n.translate` that shows its options, so tests can see interpolated values. */
+export function translateWithOptions(key: string, options?: Record<string, unknown>): string {
+  return options ? `${key} ${JSON.stringify(options)}` : key;
+}
