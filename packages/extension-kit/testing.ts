@@ -42,3 +42,15 @@ function json(status: number, body: unknown): Response {
 export function translateWithOptions(key: string, options?: Record<string, unknown>): string {
   return options ? `${key} ${JSON.stringify(options)}` : key;
 }
+
+/** Sets properties on a Polaris element (`checked`, `value`, `values`) and fires its change event. */
+export function changeField(element: unknown, props: Record<string, unknown>): void {
+  if (!(element instanceof Element)) throw new Error("field not rendered");
+  Object.assign(element, props);
+  element.dispatchEvent(new Event("change", { bubbles: true }));
+}
+
+export function click(element: unknown): void {
+  if (!(element instanceof Element)) throw new Error("button not rendered");
+  element.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+}

@@ -1,8 +1,8 @@
 /// <reference types="@shopify/ui-extensions/purchase.checkout.reductions.render-after" />
-import { fakeBackend, translateWithOptions } from "@diller/extension-kit/testing";
+import { click, fakeBackend, translateWithOptions } from "@diller/extension-kit/testing";
 import { getExtension } from "@shopify/ui-extensions-tester";
 import { createResult } from "@shopify/ui-extensions-tester/checkout";
-import { fireEvent, waitFor } from "@testing-library/preact";
+import { waitFor } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 import { config, coupon, guest, member } from "./fixtures";
@@ -100,7 +100,7 @@ describe("apply and remove", () => {
     extension.shopify.applyDiscountCodeChange = apply;
     await extension.render();
     await waitFor(() => expect(buttons()).toHaveLength(1));
-    fireEvent.click(buttons()[0]!);
+    click(buttons()[0]);
     await waitFor(() => expect(apply).toHaveBeenCalledWith({ type: "addDiscountCode", code: "DLR-ABC123" }));
     const [call] = fake.callsTo("POST", "/api/checkout/coupons/apply");
     expect(call?.body).toEqual({ couponId: "101" });
@@ -116,7 +116,7 @@ describe("apply and remove", () => {
     };
     await extension.render();
     await waitFor(() => expect(buttons()).toHaveLength(1));
-    fireEvent.click(buttons()[0]!);
+    click(buttons()[0]);
     await waitFor(() => expect(text()).toContain("coupons.locked"));
     expect(fake.callsTo("POST", "/api/checkout/coupons/apply")).toHaveLength(0);
   });
@@ -129,7 +129,7 @@ describe("apply and remove", () => {
     extension.shopify.applyDiscountCodeChange = apply;
     await extension.render();
     await waitFor(() => expect(buttons()).toHaveLength(1));
-    fireEvent.click(buttons()[0]!);
+    click(buttons()[0]);
     await waitFor(() => expect(text()).toContain("errors.coupon_refused"));
     expect(apply).not.toHaveBeenCalled();
   });
@@ -141,7 +141,7 @@ describe("apply and remove", () => {
     );
     await extension.render();
     await waitFor(() => expect(buttons()).toHaveLength(1));
-    fireEvent.click(buttons()[0]!);
+    click(buttons()[0]);
     await waitFor(() => expect(text()).toContain("coupons.notAccepted"));
     expect(text()).not.toContain("internal detail");
   });
@@ -153,7 +153,7 @@ describe("apply and remove", () => {
     extension.shopify.applyDiscountCodeChange = change;
     await extension.render();
     await waitFor(() => expect(buttons().map((button) => button.textContent)).toEqual(["coupons.remove"]));
-    fireEvent.click(buttons()[0]!);
+    click(buttons()[0]);
     await waitFor(() => expect(change).toHaveBeenCalledWith({ type: "removeDiscountCode", code: "DLR-ABC123" }));
   });
 });

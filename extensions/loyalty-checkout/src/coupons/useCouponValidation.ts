@@ -39,7 +39,7 @@ export function useCouponValidation(client: StorefrontClient): InvalidReason | n
 
   useEffect(() => {
     void validateAndRemove(latestCodes.current);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the codes or the cart total change
+    // Deps: runs when the codes or the cart total change
   }, [codesKey, subtotalAmount, client]);
 
   const blocking = useRef(blockingEnabled);
@@ -52,7 +52,7 @@ export function useCouponValidation(client: StorefrontClient): InvalidReason | n
       return { behavior: "block", reason: "A Diller coupon is no longer valid" };
     });
     return () => void teardown.then((release) => release());
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- registered once; reads the latest state through refs
+    // Deps: registered once; reads the latest state through refs
   }, []);
 
   return removed;

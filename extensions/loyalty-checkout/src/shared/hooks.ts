@@ -8,7 +8,7 @@ import { useMemo } from "preact/hooks";
 /** The app client with this checkout's session token (customer from `sub`, shop from `dest`). */
 export function useClient(): StorefrontClient {
   const api = useApi();
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- one client per mounted extension
+  // Deps: one client per mounted extension
   return useMemo(() => createStorefrontClient({ appUrl: APP_URL, getToken: () => api.sessionToken.get() }), []);
 }
 
@@ -24,6 +24,6 @@ export function useI18n(): ExtensionI18n {
       formatDate: (date, options) => api.i18n.formatDate(date, options),
     };
     return { ...kit, tr: (key, options) => t(kit, key, options) };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- i18n does not change while mounted
+    // Deps: i18n does not change while mounted
   }, []);
 }
