@@ -44,13 +44,20 @@ export function translateWithOptions(key: string, options?: Record<string, unkno
 }
 
 /** Sets properties on a Polaris element (`checked`, `value`, `values`) and fires its change event. */
-export function changeField(element: unknown, props: Record<string, unknown>): void {
+export async function changeField(element: unknown, props: Record<string, unknown>): Promise<void> {
   if (!(element instanceof Element)) throw new Error("field not rendered");
   Object.assign(element, props);
   element.dispatchEvent(new Event("change", { bubbles: true }));
+  await settle();
 }
 
-export function click(element: unknown): void {
+export async function click(element: unknown): Promise<void> {
   if (!(element instanceof Element)) throw new Error("button not rendered");
   element.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+  await settle();
+}
+
+/** Preact re-renders in a microtask; one macrotask later the DOM and the handlers' state are current. */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }

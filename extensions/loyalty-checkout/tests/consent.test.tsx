@@ -24,7 +24,7 @@ function backend(memberAnswer: { status: number; body: unknown }, consent = conf
 const boxes = () => [...document.body.querySelectorAll("s-checkbox")];
 
 function tick(box: unknown, checked: boolean) {
-  changeField(box, { checked });
+  await changeField(box, { checked });
 }
 
 test("guests see both boxes with the built-in texts and the privacy-policy link", async () => {
@@ -59,9 +59,9 @@ test("ticking membership writes the $app:diller_consent cart metafield; marketin
   await extension.render();
   await waitFor(() => expect(boxes()).toHaveLength(2));
 
-  tick(boxes()[0], true);
+  await tick(boxes()[0], true);
   await waitFor(() => expect(apply).toHaveBeenCalledTimes(1));
-  tick(boxes()[1], true);
+  await tick(boxes()[1], true);
   await waitFor(() => expect(apply).toHaveBeenCalledTimes(2));
 
   const [first, second] = apply.mock.calls.map(([change]) => change);
@@ -85,9 +85,9 @@ test("unticking membership removes the consent", async () => {
   extension.shopify.applyMetafieldChange = apply;
   await extension.render();
   await waitFor(() => expect(boxes()).toHaveLength(2));
-  tick(boxes()[0], true);
+  await tick(boxes()[0], true);
   await waitFor(() => expect(apply).toHaveBeenCalledTimes(1));
-  tick(boxes()[0], false);
+  await tick(boxes()[0], false);
   await waitFor(() =>
     expect(apply).toHaveBeenLastCalledWith({ type: "removeCartMetafield", namespace: "$app", key: "diller_consent" }),
   );
@@ -100,7 +100,7 @@ test("a failed write tells the shopper", async () => {
   );
   await extension.render();
   await waitFor(() => expect(boxes()).toHaveLength(2));
-  tick(boxes()[0], true);
+  await tick(boxes()[0], true);
   await waitFor(() => expect(document.body.textContent).toContain("consent.saveFailed"));
   expect(document.body.textContent).not.toContain("internal");
 });

@@ -100,7 +100,7 @@ describe("apply and remove", () => {
     extension.shopify.applyDiscountCodeChange = apply;
     await extension.render();
     await waitFor(() => expect(buttons()).toHaveLength(1));
-    click(buttons()[0]);
+    await click(buttons()[0]);
     await waitFor(() => expect(apply).toHaveBeenCalledWith({ type: "addDiscountCode", code: "DLR-ABC123" }));
     const [call] = fake.callsTo("POST", "/api/checkout/coupons/apply");
     expect(call?.body).toEqual({ couponId: "101" });
@@ -116,7 +116,7 @@ describe("apply and remove", () => {
     };
     await extension.render();
     await waitFor(() => expect(buttons()).toHaveLength(1));
-    click(buttons()[0]);
+    await click(buttons()[0]);
     await waitFor(() => expect(text()).toContain("coupons.locked"));
     expect(fake.callsTo("POST", "/api/checkout/coupons/apply")).toHaveLength(0);
   });
@@ -129,7 +129,7 @@ describe("apply and remove", () => {
     extension.shopify.applyDiscountCodeChange = apply;
     await extension.render();
     await waitFor(() => expect(buttons()).toHaveLength(1));
-    click(buttons()[0]);
+    await click(buttons()[0]);
     await waitFor(() => expect(text()).toContain("errors.coupon_refused"));
     expect(apply).not.toHaveBeenCalled();
   });
@@ -141,7 +141,7 @@ describe("apply and remove", () => {
     );
     await extension.render();
     await waitFor(() => expect(buttons()).toHaveLength(1));
-    click(buttons()[0]);
+    await click(buttons()[0]);
     await waitFor(() => expect(text()).toContain("coupons.notAccepted"));
     expect(text()).not.toContain("internal detail");
   });
@@ -153,7 +153,7 @@ describe("apply and remove", () => {
     extension.shopify.applyDiscountCodeChange = change;
     await extension.render();
     await waitFor(() => expect(buttons().map((button) => button.textContent)).toEqual(["coupons.remove"]));
-    click(buttons()[0]);
+    await click(buttons()[0]);
     await waitFor(() => expect(change).toHaveBeenCalledWith({ type: "removeDiscountCode", code: "DLR-ABC123" }));
   });
 });

@@ -26,7 +26,7 @@ function backend(memberAnswer: { status: number; body: unknown }, join?: { statu
 }
 
 function tickMembership() {
-  changeField(document.body.querySelector("s-checkbox"), { checked: true });
+  await changeField(document.body.querySelector("s-checkbox"), { checked: true });
 }
 
 const joinButton = () => document.body.querySelector("s-button");
@@ -44,7 +44,7 @@ test("joining needs the membership box ticked", async () => {
   const fake = backend(guest, { body: { status: "joining" } });
   await extension.render();
   await waitFor(() => expect(joinButton()).not.toBeNull());
-  click(joinButton());
+  await click(joinButton());
   await waitFor(() =>
     expect(document.body.querySelector("s-checkbox")?.getAttribute("error")).toBe("thankYou.mustAccept"),
   );
@@ -55,11 +55,11 @@ test("a guest joins in one click with both consents and this order's id", async 
   const fake = backend(guest, { body: { status: "joining" } });
   await extension.render();
   await waitFor(() => expect(joinButton()).not.toBeNull());
-  tickMembership();
+  await tickMembership();
   const marketing = document.body.querySelectorAll("s-checkbox")[1];
   await waitFor(() => expect(marketing?.hasAttribute("disabled")).toBe(false));
-  changeField(marketing, { checked: true });
-  click(joinButton());
+  await changeField(marketing, { checked: true });
+  await click(joinButton());
   await waitFor(() => expect(text()).toContain("thankYou.joined"));
   expect(fake.callsTo("POST", "/api/checkout/join")[0]?.body).toEqual({
     orderId: "gid://shopify/Order/1",
@@ -73,8 +73,8 @@ test("a logged-in non-member who turns out to be a member is told so", async () 
   backend({ status: 200, body: { status: "not_member" } }, { body: { status: "already_member" } });
   await extension.render();
   await waitFor(() => expect(joinButton()).not.toBeNull());
-  tickMembership();
-  click(joinButton());
+  await tickMembership();
+  await click(joinButton());
   await waitFor(() => expect(text()).toContain("thankYou.alreadyMember"));
 });
 
@@ -82,8 +82,8 @@ test("a failed join shows the translated error and keeps the form", async () => 
   backend(guest, { status: 404, body: { error: { code: "not_found" } } });
   await extension.render();
   await waitFor(() => expect(joinButton()).not.toBeNull());
-  tickMembership();
-  click(joinButton());
+  await tickMembership();
+  await click(joinButton());
   await waitFor(() => expect(text()).toContain("errors.not_found"));
   expect(joinButton()).not.toBeNull();
 });
