@@ -23,7 +23,7 @@ function backend(memberAnswer: { status: number; body: unknown }, consent = conf
 
 const boxes = () => [...document.body.querySelectorAll("s-checkbox")];
 
-function tick(box: unknown, checked: boolean) {
+async function tick(box: unknown, checked: boolean) {
   await changeField(box, { checked });
 }
 

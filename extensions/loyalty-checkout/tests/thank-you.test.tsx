@@ -25,7 +25,7 @@ function backend(memberAnswer: { status: number; body: unknown }, join?: { statu
   return fake;
 }
 
-function tickMembership() {
+async function tickMembership() {
   await changeField(document.body.querySelector("s-checkbox"), { checked: true });
 }
 
