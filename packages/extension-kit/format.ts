@@ -54,3 +54,16 @@ export function couponValidityText(i18n: I18nLike, coupon: CouponView): string |
 export function errorKey(code: string): string {
   return `errors.${code}`;
 }
+
+export type ExtensionI18n = I18nLike & { tr: (key: string, options?: Record<string, string | number>) => string };
+
+/** Wraps the host's `shopify.i18n` (read at call time) with a plain-string `tr`. */
+export function createExtensionI18n(host: () => I18nLike): ExtensionI18n {
+  const kit: I18nLike = {
+    translate: (key, options) => host().translate(key, options),
+    formatNumber: (value) => host().formatNumber(value),
+    formatCurrency: (value, options) => host().formatCurrency(value, options),
+    formatDate: (date, options) => host().formatDate(date, options),
+  };
+  return { ...kit, tr: (key, options) => t(kit, key, options) };
+}

@@ -1,4 +1,10 @@
-import { APP_URL, createStorefrontClient, t, type I18nLike, type StorefrontClient } from "@diller/extension-kit";
+import {
+  APP_URL,
+  createExtensionI18n,
+  createStorefrontClient,
+  type ExtensionI18n,
+  type StorefrontClient,
+} from "@diller/extension-kit";
 import { useApi } from "@shopify/ui-extensions/checkout/preact";
 import { useMemo } from "preact/hooks";
 
@@ -8,22 +14,10 @@ import { useMemo } from "preact/hooks";
 /** The app client with this checkout's session token (customer from `sub`, shop from `dest`). */
 export function useClient(): StorefrontClient {
   const api = useApi();
-  // Deps: one client per mounted extension
-  return useMemo(() => createStorefrontClient({ appUrl: APP_URL, getToken: () => api.sessionToken.get() }), []);
+  return useMemo(() => createStorefrontClient({ appUrl: APP_URL, getToken: () => api.sessionToken.get() }), [api]);
 }
-
-export type ExtensionI18n = I18nLike & { tr: (key: string, options?: Record<string, string | number>) => string };
 
 export function useI18n(): ExtensionI18n {
   const api = useApi();
-  return useMemo(() => {
-    const kit: I18nLike = {
-      translate: (key, options) => api.i18n.translate(key, options),
-      formatNumber: (value) => api.i18n.formatNumber(value),
-      formatCurrency: (value, options) => api.i18n.formatCurrency(value, options),
-      formatDate: (date, options) => api.i18n.formatDate(date, options),
-    };
-    return { ...kit, tr: (key, options) => t(kit, key, options) };
-    // Deps: i18n does not change while mounted
-  }, []);
+  return useMemo(() => createExtensionI18n(() => api.i18n), [api]);
 }
