@@ -15,7 +15,7 @@ export const APP_URL_FILE = "packages/extension-kit/app-url.ts";
 
 const AppToml = z.object({ application_url: z.string() });
 
-export function resolveAppUrl(env: NodeJS.ProcessEnv, tomlText: string): string {
+export function resolveAppUrl(env: { SHOPIFY_APP_URL?: string }, tomlText: string): string {
   const raw = env.SHOPIFY_APP_URL?.trim() || AppToml.parse(parse(tomlText)).application_url;
   const url = new URL(raw);
   if (url.protocol !== "https:" && url.hostname !== "localhost" && url.hostname !== "127.0.0.1") {
@@ -34,7 +34,9 @@ export function renderAppUrlModule(appUrl: string): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const expected = renderAppUrlModule(resolveAppUrl(process.env, readFileSync("shopify.app.toml", "utf8")));
+  const expected = renderAppUrlModule(
+    resolveAppUrl({ SHOPIFY_APP_URL: process.env.SHOPIFY_APP_URL }, readFileSync("shopify.app.toml", "utf8")),
+  );
   if (process.argv.includes("--check")) {
     if (readFileSync(APP_URL_FILE, "utf8") !== expected) {
       console.error(`${APP_URL_FILE} is stale: run \`npm run extensions:app-url\``);
