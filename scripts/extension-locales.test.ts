@@ -73,3 +73,34 @@ test("the account page translates every field error code", () => {
   const keys = new Set(keysOf(load("loyalty-account-page", "en.default")));
   expect(FIELD_ERROR_CODES.map((code) => `fieldErrors.${code}`).filter((key) => !keys.has(key))).toEqual([]);
 });
+
+function sourcesOf(extension: string): string {
+  const files = readdirSync(join("extensions", extension, "src"), { recursive: true, encoding: "utf8" });
+  return files
+    .filter((file) => /\.tsx?$/.test(file))
+    .map((file) => readFileSync(join("extensions", extension, "src", file), "utf8"))
+    .join("\n");
+}
+
+// Keys built at runtime from contract values; the literal scan below cannot see them.
+const DYNAMIC_KEYS: Record<string, string[]> = {
+  "loyalty-checkout": ["used", "expired", "withdrawn", "refused"].map((reason) => `coupons.invalid.${reason}`),
+  "loyalty-account-page": [
+    ...["female", "male", "non_binary", "not_shared"].map((gender) => `form.genders.${gender}`),
+    ...["purchase", "return", "cancellation"].map((kind) => `member.activity.${kind}`),
+    ...["membership", "marketingEmail", "marketingSms", "keepOrderHistory"].map((key) => `form.consents.${key}`),
+  ],
+  "loyalty-account-blocks": ["order.booked", "order.bookedUnknown", "order.pending", "order.pendingUnknown"],
+};
+
+test.each(extensions)("every translation key %s's code uses exists in English", (extension) => {
+  const english = load(extension, "en.default");
+  const leaves = new Set(keysOf(english));
+  const sections = new Set(Object.keys(Object(english)));
+  const literals = [...sourcesOf(extension).matchAll(/"([a-z][A-Za-z]*(?:\.[A-Za-z_]+)+)"/g)]
+    .map((match) => match[1] ?? "")
+    .filter((key) => sections.has(key.split(".")[0] ?? ""));
+  const used = [...new Set([...literals, ...(DYNAMIC_KEYS[extension] ?? [])])];
+  expect(used.length).toBeGreaterThan(5);
+  expect(used.filter((key) => !leaves.has(key))).toEqual([]);
+});
