@@ -2,7 +2,7 @@
 import { changeField, fakeBackend } from "@diller/extension-kit/testing";
 import type { MetafieldChange } from "@shopify/ui-extensions/checkout";
 import { getExtension } from "@shopify/ui-extensions-tester";
-import { createResult } from "@shopify/ui-extensions-tester/checkout";
+import { createResult, createStorage } from "@shopify/ui-extensions-tester/checkout";
 import { waitFor } from "@testing-library/preact";
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
 
@@ -115,4 +115,12 @@ test("without the app's config no consent can be recorded, so nothing is shown",
   await extension.render();
   await new Promise((resolve) => setTimeout(resolve, 50));
   expect(boxes()).toHaveLength(0);
+});
+
+test("the boxes show the saved choice again when the block remounts on a later step", async () => {
+  backend(guest);
+  extension.shopify.storage = createStorage({ diller_consent_boxes: { membership: true, marketing: true } });
+  await extension.render();
+  await waitFor(() => expect(boxes()).toHaveLength(2));
+  await waitFor(() => expect(boxes().map((box) => box.hasAttribute("checked"))).toEqual([true, true]));
 });

@@ -7,19 +7,36 @@ import { useClient, useI18n } from "../shared/hooks";
 import { loadConfig, loadShopper } from "../shared/loaders";
 import { consentChange } from "./consent";
 
+const BOXES_KEY = "diller_consent_boxes";
+
+function isBoxes(value: unknown): value is { membership: boolean; marketing: boolean } {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "membership" in value &&
+    typeof value.membership === "boolean" &&
+    "marketing" in value &&
+    typeof value.marketing === "boolean"
+  );
+}
+
 type State = { kind: "loading" } | { kind: "hidden" } | { kind: "ready"; consent: ConsentConfig };
 
 /** Consent for guests and non-members at the contact step; members already agreed and see nothing. */
 export function ConsentBlock() {
   const client = useClient();
   const { tr } = useI18n();
-  const { applyMetafieldChange, instructions } = useApi<"purchase.checkout.contact.render-after">();
+  const { applyMetafieldChange, instructions, storage } = useApi<"purchase.checkout.contact.render-after">();
   const [state, setState] = useState<State>({ kind: "loading" });
   const [boxes, setBoxes] = useState({ membership: false, marketing: false });
   const [saveFailed, setSaveFailed] = useState(false);
 
   useEffect(() => {
     let live = true;
+    // The block remounts between checkout steps; the boxes must show what the cart metafield holds.
+    void storage.read<unknown>(BOXES_KEY).then((saved) => {
+      if (live && isBoxes(saved)) setBoxes(saved);
+    });
     void Promise.all([loadShopper(client), loadConfig(client)]).then(([shopper, config]) => {
       if (!live) return;
       // Without the config there is no text version to record, so no consent can be given honestly.
@@ -37,6 +54,7 @@ export function ConsentBlock() {
 
   async function change(membership: boolean, marketing: boolean) {
     setBoxes({ membership, marketing });
+    void storage.write(BOXES_KEY, { membership, marketing });
     const allowed = membership
       ? instructions.value.metafields.canSetCartMetafields
       : instructions.value.metafields.canDeleteCartMetafield;
