@@ -26,7 +26,8 @@ type State = { kind: "loading" } | { kind: "hidden" } | { kind: "ready"; consent
 export function ConsentBlock() {
   const client = useClient();
   const { tr } = useI18n();
-  const { applyMetafieldChange, instructions, storage } = useApi<"purchase.checkout.contact.render-after">();
+  const api = useApi<"purchase.checkout.contact.render-after">();
+  const { applyMetafieldChange, instructions } = api;
   const [state, setState] = useState<State>({ kind: "loading" });
   const [boxes, setBoxes] = useState({ membership: false, marketing: false });
   const [saveFailed, setSaveFailed] = useState(false);
@@ -34,7 +35,7 @@ export function ConsentBlock() {
   useEffect(() => {
     let live = true;
     // The block remounts between checkout steps; the boxes must show what the cart metafield holds.
-    void storage.read<unknown>(BOXES_KEY).then((saved) => {
+    void api.storage.read<unknown>(BOXES_KEY).then((saved) => {
       if (live && isBoxes(saved)) setBoxes(saved);
     });
     void Promise.all([loadShopper(client), loadConfig(client)]).then(([shopper, config]) => {
@@ -47,14 +48,14 @@ export function ConsentBlock() {
     return () => {
       live = false;
     };
-  }, [client]);
+  }, [client, api]);
 
   if (state.kind !== "ready") return null;
   const { consent } = state;
 
   async function change(membership: boolean, marketing: boolean) {
     setBoxes({ membership, marketing });
-    void storage.write(BOXES_KEY, { membership, marketing });
+    void api.storage.write(BOXES_KEY, { membership, marketing });
     const allowed = membership
       ? instructions.value.metafields.canSetCartMetafields
       : instructions.value.metafields.canDeleteCartMetafield;
