@@ -1,6 +1,8 @@
 import "@shopify/ui-extensions/preact";
 import { render } from "preact";
 
+import { OrderPoints } from "./OrderPoints";
+
 export default function extension() {
-  render(<s-text>{shopify.i18n.translate("name")}</s-text>, document.body);
+  render(<OrderPoints />, document.body);
 }

@@ -1,6 +1,8 @@
 import "@shopify/ui-extensions/preact";
 import { render } from "preact";
 
+import { ProfileSummary } from "./ProfileSummary";
+
 export default function extension() {
-  render(<s-text>{shopify.i18n.translate("name")}</s-text>, document.body);
+  render(<ProfileSummary />, document.body);
 }

@@ -1,6 +1,8 @@
 import "@shopify/ui-extensions/preact";
 import { render } from "preact";
 
+import { LoyaltyApp } from "./LoyaltyApp";
+
 export default function extension() {
-  render(<s-page heading={shopify.i18n.translate("name")} />, document.body);
+  render(<LoyaltyApp />, document.body);
 }
