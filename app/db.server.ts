@@ -72,3 +72,26 @@ export async function disconnectDatabase() {
 export function isUniqueConstraintError(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
+
+const DATA_ERROR_CODES = new Set(["P2000", "P2005", "P2006", "P2007", "P2019", "P2020", "P2023"]);
+
+/**
+ * A write that failed because of the data itself (a NUL byte, an unpaired surrogate, a value too
+ * long or out of range), not because the database is unavailable: repeating it cannot succeed.
+ */
+export function isDataError(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  if ("code" in error && typeof error.code === "string" && DATA_ERROR_CODES.has(error.code)) return true;
+  const cause = "cause" in error ? error.cause : undefined;
+  if (typeof cause === "object" && cause !== null && "kind" in cause && "code" in cause) {
+    // PostgreSQL class 22 is "data exception" (22021: invalid byte sequence, 22P05: untranslatable character).
+    if (cause.kind === "postgres" && typeof cause.code === "string" && cause.code.startsWith("22")) return true;
+    if (cause.kind === "sqlite" && cause.code === 18) return true; // SQLITE_TOOBIG
+  }
+  // The query engine refuses strings it cannot encode (an unpaired surrogate) before the database sees them.
+  return (
+    error instanceof Error &&
+    error.name === "PrismaClientUnknownRequestError" &&
+    /JSON Error|hex escape|surrogate/i.test(error.message)
+  );
+}

@@ -49,6 +49,27 @@ export const EnvSchema = z.object({
     .min(5)
     .max(24 * 60)
     .default(60),
+  /**
+   * Largest request body the server accepts (bytes), checked before anything reads or parses it.
+   * The default is far above the largest real order payload (a 250-line order is ~1 MB).
+   */
+  MAX_REQUEST_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(100 * 1024 * 1024)
+    .default(5 * 1024 * 1024),
+  /** Days a processed webhook payload is kept (at least 3: Shopify retries a delivery for 48 hours). */
+  WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(3).max(3650).default(30),
+  /** Days the order data of a settled order (sent, skipped, cancelled) is kept after its last change. */
+  ORDER_DATA_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(180),
+  /**
+   * Extra hosts a custom Diller base URL may point at in production (comma-separated), besides
+   * Diller's production and pre-release APIs. Outside production any https host (and loopback) is allowed.
+   */
+  DILLER_ALLOWED_HOSTS: commaList
+    .default([])
+    .pipe(z.array(z.string().regex(/^[a-z0-9.-]+$/i, "must be host names without scheme or port"))),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

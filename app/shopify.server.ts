@@ -10,18 +10,21 @@ import { prepareShopForExtensions, shopGraphqlOf } from "./admin/shop-setup.serv
 import { ADMIN_API_VERSION } from "./api-version";
 import { getDatabase, type Shop } from "./db.server";
 import { createDillerClient } from "./diller/client.server";
+import { resolveHost, setDillerEgressPolicy } from "./diller/egress.server";
 import { decodeKey, getEnv } from "./env.server";
 import { createJobQueue } from "./jobs/create-queue.server";
 import { PermanentJobError } from "./jobs/queue";
 import { onShutdown } from "./lifecycle.server";
 import { createLogger } from "./logger.server";
 import { createSecretBox } from "./security/encryption.server";
+import { SealedSessionStorage } from "./security/sealed-session-storage.server";
 import { createAdminGateway } from "./shopify/admin-gateway.server";
 import { dillerConnectionOf, recordInstall } from "./shops/shop.server";
 import { createStorefrontRoute } from "./storefront/handler.server";
 import { createSyncEngine } from "./sync/engine.server";
 import { appLifecycleHandlers } from "./webhooks/app-lifecycle.server";
 import { createWebhookReceiver } from "./webhooks/receive.server";
+import { createWebhookVerifier } from "./webhooks/verify.server";
 
 const env = getEnv();
 
@@ -38,6 +41,13 @@ function keyOf(value: string): Buffer {
 /** Seals and opens the merchants' Diller API keys (AES-256-GCM, rotating keys). */
 export const secrets = createSecretBox(keyOf(env.APP_ENCRYPTION_KEY), env.APP_ENCRYPTION_KEYS_PREVIOUS.map(keyOf));
 
+// A merchant's custom Diller base URL must not turn the server into a proxy for internal services.
+setDillerEgressPolicy({
+  production: env.NODE_ENV === "production",
+  allowedHosts: env.DILLER_ALLOWED_HOSTS,
+  ...(env.NODE_ENV === "production" ? { resolve: resolveHost } : {}),
+});
+
 const shopify = shopifyApp({
   apiKey: env.SHOPIFY_API_KEY,
   apiSecretKey: env.SHOPIFY_API_SECRET,
@@ -45,7 +55,8 @@ const shopify = shopifyApp({
   scopes: env.SCOPES,
   appUrl: env.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
-  sessionStorage: new PrismaSessionStorage(db),
+  // Access and refresh tokens are sealed at rest with the same keys as the Diller API keys.
+  sessionStorage: new SealedSessionStorage(new PrismaSessionStorage(db), secrets),
   distribution: AppDistribution.AppStore,
   future: {
     unstable_newEmbeddedAuthStrategy: true,
@@ -106,8 +117,17 @@ if (env.JOB_WORKER === "inline" && env.NODE_ENV !== "test") {
   startWorker().catch((error: unknown) => logger.error("background jobs did not start", { error }));
 }
 
+/**
+ * Our own HMAC check, not authenticate.webhook: that one may refresh the shop's token first and
+ * fail the delivery when the refresh does (docs/decisions/018-webhook-hardening.md).
+ */
+export const webhookVerification = {
+  verifyWebhook: createWebhookVerifier(env.SHOPIFY_API_SECRET),
+  maxBodyBytes: env.MAX_REQUEST_BODY_BYTES,
+};
+
 export const receiveWebhook = createWebhookReceiver({
-  authenticateWebhook: shopify.authenticate.webhook,
+  ...webhookVerification,
   db,
   logger: logger.child({ component: "webhooks" }),
   immediateHandlers: appLifecycleHandlers(db),

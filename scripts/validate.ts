@@ -13,6 +13,7 @@ const steps: [name: string, command: string, args: string[]][] = [
   ["database schemas and migrations", "npm", ["run", "db:check"]],
   ["native modules under the pinned Node", "npm", ["run", "check:native"]],
   ["tests", "npm", ["test"]],
+  ["browser check (needs Chromium: CHROMIUM_PATH or /usr/bin/chromium)", "npm", ["run", "test:browser"]],
   ["production build", "npm", ["run", "build"]],
   ["shopify app build", "npm", ["run", "extensions:build"]],
   ["extension bundle sizes", "npm", ["run", "extensions:size"]],

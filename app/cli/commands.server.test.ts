@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { startDillerSandbox, type RunningSandbox } from "../../sandbox/diller";
 import { getDatabase } from "~/db.server";
-import { secrets } from "~/shopify.server";
+import { secrets, sessionStorage } from "~/shopify.server";
 
 import { runCli } from "./commands.server";
 
@@ -108,7 +108,18 @@ describe("npm run cli", () => {
   });
 
   it("re-encrypts stored keys after a key rotation only when needed", async () => {
-    expect((await cli("rotate-keys")).out).toBe("re-encrypted 0 of 1 API key(s) with the current APP_ENCRYPTION_KEY");
+    expect((await cli("rotate-keys")).out.split("\n")[0]).toBe(
+      "re-encrypted 0 of 1 API key(s) with the current APP_ENCRYPTION_KEY",
+    );
+  });
+
+  it("seals Shopify session tokens stored in plaintext on rotate-keys", async () => {
+    await db.session.create({ data: { id: "offline_legacy", shop, state: "", accessToken: "shpat_plain" } });
+    expect((await cli("rotate-keys")).out).toMatch(/re-encrypted 1 of \d+ Shopify session\(s\)/);
+    const row = await db.session.findUniqueOrThrow({ where: { id: "offline_legacy" } });
+    expect(row.accessToken).not.toContain("shpat_plain");
+    expect((await sessionStorage?.loadSession("offline_legacy"))?.accessToken).toBe("shpat_plain");
+    expect((await cli("rotate-keys")).out).toMatch(/re-encrypted 0 of \d+ Shopify session\(s\)/);
   });
 
   it.each([

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 
 import { jobNames, type JobName } from "~/jobs/definitions";
+import { resealSessionTokens } from "~/security/session-tokens.server";
 import { ConnectionInputSchema, connectShopToDiller } from "~/shops/connection.server";
 import { reconcileShop } from "~/sync/reconcile.server";
 import { countOrderSyncs, listOrderSyncs, retryOrderSyncs } from "~/sync/sync-status.server";
@@ -189,6 +190,10 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
         resealed++;
       }
       io.out(`re-encrypted ${resealed} of ${shops.length} API key(s) with the current APP_ENCRYPTION_KEY`);
+      const tokens = await resealSessionTokens(app.db, app.secrets);
+      io.out(
+        `re-encrypted ${tokens.resealed} of ${tokens.sessions} Shopify session(s) with the current APP_ENCRYPTION_KEY`,
+      );
       return 0;
     }
     default:

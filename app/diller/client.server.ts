@@ -7,6 +7,7 @@ import { createTokenProvider } from "./auth.server";
 import { parseDillerBaseUrl } from "./base-url.server";
 import { checkStoreIdentity, connectionProblemOf, type ConnectionTestResult } from "./connection-test.server";
 import { couponsApiFactory } from "./coupons.server";
+import { checkHost, dillerEgressPolicy, guardFetch, type DillerEgressPolicy } from "./egress.server";
 import { DillerConfigError } from "./errors.server";
 import type { FetchLike } from "./http.server";
 import { invitationsApiFactory } from "./invitations.server";
@@ -42,6 +43,8 @@ export interface DillerClientOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   userAgent?: string;
+  /** Where requests may go; defaults to the process policy the composition root sets. */
+  egress?: DillerEgressPolicy;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -60,7 +63,9 @@ export function createDillerClient(options: DillerClientOptions) {
       reason: "missing-credentials",
     });
   }
-  const fetch: FetchLike = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
+  const egress = options.egress ?? dillerEgressPolicy();
+  checkHost(new URL(endpoint.baseUrl).hostname, egress);
+  const fetch = guardFetch(options.fetch ?? ((url, init) => globalThis.fetch(url, init)), egress);
   const now = options.now ?? (() => new Date());
   const timeoutMs =
     options.timeoutMs !== undefined && Number.isFinite(options.timeoutMs) && options.timeoutMs > 0

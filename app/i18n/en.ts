@@ -119,7 +119,7 @@ export const en = {
   "connection.problem.unexpectedResponse": "{baseUrl} did not answer like the Diller API. Check the address.",
   "connection.problem.invalidBaseUrl": "The Diller address is not a valid https:// address.",
   "connection.problem.insecureBaseUrl":
-    "The Diller address must start with https:// (plain http is only allowed for a local sandbox).",
+    "This Diller address is not allowed: use https:// on Diller's API or a host your operator allowed (plain http only for a local sandbox).",
 
   "department.errors.id": "Use 1–50 letters, digits, dashes or underscores.",
   "department.errors.name": "Enter a name of up to 100 characters.",

@@ -116,7 +116,7 @@ export const nb: Dictionary = {
   "connection.problem.unexpectedResponse": "{baseUrl} svarte ikke som Diller-API-et. Sjekk adressen.",
   "connection.problem.invalidBaseUrl": "Diller-adressen er ikke en gyldig https://-adresse.",
   "connection.problem.insecureBaseUrl":
-    "Diller-adressen må begynne med https:// (vanlig http er bare tillatt for en lokal sandkasse).",
+    "Denne Diller-adressen er ikke tillatt: bruk https:// mot Dillers API eller en vert driftsansvarlig har tillatt (vanlig http bare for en lokal sandkasse).",
 
   "department.errors.id": "Bruk 1–50 bokstaver, sifre, bindestreker eller understreker.",
   "department.errors.name": "Skriv inn et navn på opptil 100 tegn.",

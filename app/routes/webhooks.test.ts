@@ -27,6 +27,7 @@ async function callAction(path: string, request: Request): Promise<Response> {
 beforeEach(async () => {
   await db.webhookEvent.deleteMany({});
   await db.session.deleteMany({});
+  await db.shop.upsert({ where: { shop: TEST_SHOP }, create: { shop: TEST_SHOP }, update: {} });
 });
 
 describe("shopify.app.toml webhook subscriptions", () => {
@@ -216,5 +217,52 @@ describe("webhook delivery edge cases", () => {
     expect((await db.session.findUniqueOrThrow({ where: { id: session.id } })).scope).toBe(
       "read_orders,write_discounts",
     );
+  });
+
+  it("stores a delivery while the shop's offline token has expired and cannot be refreshed", async () => {
+    // GIVEN an expiring offline token that is past its expiry (a refresh would need Shopify)
+    await db.session.create({
+      data: {
+        id: offlineSession().id,
+        shop: TEST_SHOP,
+        state: "",
+        accessToken: "shpat_expired",
+        expires: new Date(Date.now() - 60_000),
+        refreshToken: "shprt_refresh",
+        refreshTokenExpires: new Date(Date.now() + 86_400_000),
+      },
+    });
+    // WHEN an order arrives
+    const response = await callAction(path, webhookRequest({ path, topic: "orders/paid", body: { id: 77 } }));
+    // THEN it is stored and acknowledged without touching the token (no outbound call at all)
+    expect(response.status).toBe(200);
+    expect(await db.webhookEvent.findMany({ select: { status: true, orderId: true } })).toEqual([
+      { status: "RECEIVED", orderId: "77" },
+    ]);
+  });
+
+  it("does not delete another shop's sessions when an app/uninstalled body is replayed under its domain", async () => {
+    const victim = "victim.myshopify.com";
+    await db.shop.upsert({ where: { shop: victim }, create: { shop: victim }, update: {} });
+    await db.session.create({ data: { id: "offline_victim", shop: victim, state: "", accessToken: "t" } });
+    const uri = "/webhooks/app/uninstalled";
+    // A body Shopify signed for test-shop, sent again with the victim's domain in the (unsigned) header.
+    const replay = webhookRequest({
+      path: uri,
+      topic: "app/uninstalled",
+      body: { id: 1, myshopify_domain: TEST_SHOP, domain: TEST_SHOP },
+      shop: victim,
+    });
+    expect((await callAction(uri, replay)).status).toBe(200);
+    expect(await db.session.count({ where: { shop: victim } })).toBe(1);
+    const [stored] = await db.webhookEvent.findMany({ where: { shop: victim } });
+    expect(stored).toMatchObject({ status: "INVALID", payload: "{}" });
+  });
+
+  it("answers 413 to a body above the limit", async () => {
+    const big = JSON.stringify({ id: 1, note: "x".repeat(6 * 1024 * 1024) });
+    const response = await callAction(path, webhookRequest({ path, topic: "orders/paid", body: big }));
+    expect(response.status).toBe(413);
+    expect(await db.webhookEvent.count()).toBe(0);
   });
 });

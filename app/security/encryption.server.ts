@@ -25,6 +25,8 @@ export interface SecretBox {
   seal(plaintext: string): string;
   open(envelope: string): string;
   needsResealing(envelope: string): boolean;
+  /** Whether a stored value is an envelope at all (older rows may hold plaintext). */
+  isSealed(value: string): boolean;
 }
 
 function keyId(key: Buffer): string {
@@ -68,6 +70,10 @@ export function createSecretBox(currentKey: Buffer, previousKeys: Buffer[] = [])
     },
     needsResealing(envelope) {
       return envelope.split(".")[1] !== currentId;
+    },
+    isSealed(value) {
+      const parts = value.split(".");
+      return parts.length === 5 && parts[0] === VERSION;
     },
   };
 }

@@ -1,61 +1,156 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import { getDatabase, type Database } from "~/db.server";
 import { silentLogger } from "~/logger.server";
 
-import { createWebhookReceiver, type VerifiedWebhook } from "./receive.server";
+import { createWebhookReceiver, type WebhookReceiverDeps } from "./receive.server";
+import { createWebhookVerifier } from "./verify.server";
+import { webhookRequest } from "../../tests/shopify";
 
-const verified: VerifiedWebhook = {
-  shop: "a.myshopify.com",
-  topic: "ORDERS_PAID",
-  webhookId: "wh-1",
-  eventId: "evt-1",
-  apiVersion: "2026-07",
-  payload: { id: 1 },
-};
+const SHOP = "a.myshopify.com";
+const SECRET = "test-secret";
+const db = getDatabase();
 
-function request() {
-  return new Request("https://app.example.com/webhooks/orders/paid", { method: "POST", body: '{"id":1}' });
+function receiver(overrides: Partial<WebhookReceiverDeps> = {}) {
+  return createWebhookReceiver({
+    verifyWebhook: createWebhookVerifier(SECRET),
+    maxBodyBytes: 1024 * 1024,
+    db,
+    logger: silentLogger,
+    ...overrides,
+  });
 }
+
+function signed(body: string | object, topic = "orders/paid", shop = SHOP) {
+  return webhookRequest({ path: "/webhooks/orders/paid", topic, body, shop, secret: SECRET });
+}
+
+/** A body that never ends, counting how many bytes the server pulled from it. */
+function endlessBody(headers: Record<string, string> = {}) {
+  const pulled = { bytes: 0 };
+  const chunk = new Uint8Array(64 * 1024).fill(0x20);
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      pulled.bytes += chunk.byteLength;
+      controller.enqueue(chunk);
+    },
+  });
+  const request = new Request("https://app.example.com/webhooks/orders/paid", {
+    method: "POST",
+    body,
+    headers,
+    duplex: "half",
+  } as RequestInit);
+  return { request, pulled };
+}
+
+beforeEach(async () => {
+  await db.webhookEvent.deleteMany({});
+  await db.shop.upsert({ where: { shop: SHOP }, create: { shop: SHOP }, update: {} });
+});
 
 describe("createWebhookReceiver", () => {
   it("answers 503 with Retry-After when the inbox cannot store the delivery, so Shopify retries", async () => {
-    // GIVEN a database that is down
+    // GIVEN a database that is down (the shop lookup works, the insert does not)
     const unavailable = {
-      webhookEvent: {
-        create: () => Promise.reject(new Error("connection refused")),
-      },
+      shop: db.shop,
+      session: db.session,
+      webhookEvent: { create: () => Promise.reject(new Error("connection refused")) },
     } as unknown as Database;
-    const receive = createWebhookReceiver({
-      authenticateWebhook: async () => verified,
-      db: unavailable,
-      logger: silentLogger,
-    });
     // WHEN a verified webhook arrives
-    const response = await receive(request(), ["ORDERS_PAID"]);
+    const response = await receiver({ db: unavailable })(signed({ id: 1 }), ["ORDERS_PAID"]);
     // THEN it is not acknowledged
     expect(response.status).toBe(503);
     expect(response.headers.get("Retry-After")).toBe("60");
   });
 
-  it("answers 503 when verification fails for a reason other than the request", async () => {
-    const receive = createWebhookReceiver({
-      authenticateWebhook: () => Promise.reject(new Error("session storage offline")),
-      db: getDatabase(),
-      logger: silentLogger,
+  it("keeps a payload the database refuses as INVALID once, answered 200, never retried", async () => {
+    // GIVEN a database that refuses this payload's bytes (PostgreSQL: invalid byte sequence)
+    const create = vi.fn((args: { data: { payload: string } }) =>
+      args.data.payload === "{}"
+        ? db.webhookEvent.create(args as Parameters<typeof db.webhookEvent.create>[0])
+        : Promise.reject(
+            Object.assign(new Error("invalid byte sequence"), { cause: { kind: "postgres", code: "22021" } }),
+          ),
+    );
+    const refusing = { shop: db.shop, session: db.session, webhookEvent: { create } } as unknown as Database;
+    const response = await receiver({ db: refusing })(signed({ id: 1 }), ["ORDERS_PAID"]);
+    expect(response.status).toBe(200);
+    const stored = await db.webhookEvent.findMany();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ status: "INVALID", payload: "{}" });
+    expect(stored[0]?.note).toMatch(/could not be stored/);
+  });
+
+  it("cleans NUL characters and unpaired surrogates at the boundary, so the payload stores and parses", async () => {
+    const dispatch = vi.fn(() => Promise.resolve());
+    const body = '{"id":1,"name":"#1001\\u0000","note":"bad \\ud800 text","customer":{"first_name":"A\u0000"}}';
+    const response = await receiver({ dispatch })(signed(body), ["ORDERS_PAID"]);
+    expect(response.status).toBe(200);
+    const [stored] = await db.webhookEvent.findMany();
+    expect(stored).toMatchObject({
+      status: "RECEIVED",
+      orderId: "1",
+      note: "removed NUL characters and unpaired surrogates",
     });
-    expect((await receive(request(), ["ORDERS_PAID"])).status).toBe(503);
+    const payload = JSON.parse(stored?.payload ?? "") as {
+      name: string;
+      note: string;
+      customer: { first_name: string };
+    };
+    expect(payload).toEqual({ id: 1, name: "#1001", note: "bad \ufffd text", customer: { first_name: "A" } });
+    expect(dispatch).toHaveBeenCalledTimes(1);
+  });
+
+  it("answers 413 to a declared oversize body without reading it", async () => {
+    const { request, pulled } = endlessBody({ "content-length": String(100 * 1024 * 1024) });
+    const response = await receiver()(request, ["ORDERS_PAID"]);
+    expect(response.status).toBe(413);
+    expect(pulled.bytes).toBeLessThanOrEqual(128 * 1024);
+    expect(await db.webhookEvent.count()).toBe(0);
+  });
+
+  it("answers 413 to an oversize body without a length as soon as it crosses the limit", async () => {
+    const { request, pulled } = endlessBody();
+    const response = await receiver()(request, ["ORDERS_PAID"]);
+    expect(response.status).toBe(413);
+    expect(pulled.bytes).toBeLessThan(2 * 1024 * 1024);
+  });
+
+  it("refuses a body that names another shop than the delivery's header, without acting on it", async () => {
+    const uninstall = vi.fn(() => Promise.resolve());
+    const receive = receiver({ immediateHandlers: { APP_UNINSTALLED: uninstall } });
+    const replayed = signed({ id: 9, myshopify_domain: "victim.myshopify.com" }, "app/uninstalled");
+    expect((await receive(replayed, ["APP_UNINSTALLED"])).status).toBe(200);
+    expect(uninstall).not.toHaveBeenCalled();
+    const [stored] = await db.webhookEvent.findMany();
+    expect(stored).toMatchObject({ status: "INVALID", payload: "{}" });
+    expect(stored?.note).toContain("victim.myshopify.com");
+  });
+
+  it("acts on a body that names the delivering shop", async () => {
+    const uninstall = vi.fn(() => Promise.resolve());
+    const receive = receiver({ immediateHandlers: { APP_UNINSTALLED: uninstall } });
+    expect(
+      (await receive(signed({ id: 9, myshopify_domain: SHOP }, "app/uninstalled"), ["APP_UNINSTALLED"])).status,
+    ).toBe(200);
+    expect(uninstall).toHaveBeenCalledTimes(1);
+  });
+
+  it("keeps only a receipt for a shop that never installed the app", async () => {
+    const dispatch = vi.fn(() => Promise.resolve());
+    const stranger = "never-installed.myshopify.com";
+    const body = { id: 5, email: "guest@example.com", customer: { first_name: "Guest" } };
+    const response = await receiver({ dispatch })(signed(body, "orders/paid", stranger), ["ORDERS_PAID"]);
+    expect(response.status).toBe(200);
+    const [stored] = await db.webhookEvent.findMany({ where: { shop: stranger } });
+    expect(stored).toMatchObject({ status: "IGNORED", payload: "{}", note: "the shop has not installed the app" });
+    expect(dispatch).not.toHaveBeenCalled();
   });
 
   it("still acknowledges a stored delivery when its immediate handler fails", async () => {
-    const db = getDatabase();
-    const receive = createWebhookReceiver({
-      authenticateWebhook: async () => verified,
-      db,
-      logger: silentLogger,
-      immediateHandlers: { ORDERS_PAID: () => Promise.reject(new Error("boom")) },
-    });
-    expect((await receive(request(), ["ORDERS_PAID"])).status).toBe(200);
-    expect(await db.webhookEvent.count({ where: { shop: verified.shop } })).toBe(1);
+    const receive = receiver({ immediateHandlers: { ORDERS_PAID: () => Promise.reject(new Error("boom")) } });
+    expect((await receive(signed({ id: 1 }), ["ORDERS_PAID"])).status).toBe(200);
+    expect(await db.webhookEvent.count({ where: { shop: SHOP } })).toBe(1);
   });
 });

@@ -1,24 +1,20 @@
 import { z } from "zod";
 
-import type { Database } from "~/db.server";
+import { isDataError, type Database } from "~/db.server";
+import { BodyTooLargeError, readBoundedBody } from "~/http/body-limit.server";
 import type { Logger } from "~/logger.server";
 
 import { subjectOf } from "~/sync/subjects";
 
-import { recordDelivery, topicForStorage, type RecordedDelivery, type WebhookDelivery } from "./inbox.server";
+import { cleanJsonText } from "./clean-text";
+import { recordDelivery, type RecordedDelivery, type WebhookDelivery } from "./inbox.server";
+import { shopNamedInBody } from "./shop-check";
+import type { VerifyWebhook, WebhookHeaders } from "./verify.server";
 
-/** What `authenticate.webhook` resolves to, reduced to the fields the receiver uses. */
-export interface VerifiedWebhook {
-  shop: string;
-  topic: string | number | symbol;
-  webhookId: string;
-  apiVersion: string;
-  eventId?: string;
-  triggeredAt?: string;
+/** A verified delivery with its parsed payload, as immediate handlers see it. */
+export interface VerifiedWebhook extends WebhookHeaders {
   payload: unknown;
 }
-
-export type AuthenticateWebhook = (request: Request) => Promise<VerifiedWebhook>;
 
 /** Work that must happen as soon as a delivery is stored (cheap, idempotent, local only). */
 export type ImmediateWebhookHandler = (webhook: VerifiedWebhook) => Promise<void>;
@@ -33,7 +29,9 @@ export type DispatchWebhook = (event: {
 }) => Promise<void>;
 
 export interface WebhookReceiverDeps {
-  authenticateWebhook: AuthenticateWebhook;
+  verifyWebhook: VerifyWebhook;
+  /** Bodies above this many bytes are answered 413 without being read whole. */
+  maxBodyBytes: number;
   db: Database;
   logger: Logger;
   immediateHandlers?: Partial<Record<string, ImmediateWebhookHandler>>;
@@ -42,55 +40,86 @@ export interface WebhookReceiverDeps {
 
 const PayloadSchema = z.record(z.string(), z.unknown());
 
+type Outcome = Parameters<typeof recordDelivery>[2];
+
 /**
- * Receives one webhook: verifies it with `authenticate.webhook` (405/401/400 come from there),
- * stores it in the inbox, and answers 200 within milliseconds. Odd deliveries are stored with the
+ * Receives one webhook: reads the body up to the limit (413 beyond), verifies its HMAC (405/401/400),
+ * stores it in the inbox and answers 200 within milliseconds. Odd deliveries are stored with the
  * reason and still answered 200, because a retry of the same bytes cannot fix them; only a storage
- * failure answers 503, so Shopify retries and nothing is lost. Never a 500.
+ * failure answers 503 with Retry-After, so Shopify retries and nothing is lost. Never a 500.
  */
 export function createWebhookReceiver({
-  authenticateWebhook,
+  verifyWebhook,
+  maxBodyBytes,
   db,
   logger,
   immediateHandlers = {},
   dispatch,
 }: WebhookReceiverDeps) {
   return async function receiveWebhook(request: Request, expectedTopics: readonly string[]): Promise<Response> {
-    const rawBody = await request.clone().text();
-    let webhook: VerifiedWebhook;
+    let body: Uint8Array;
     try {
-      webhook = await authenticateWebhook(request);
+      body = await readBoundedBody(request, maxBodyBytes);
     } catch (error) {
-      if (error instanceof Response) return error;
-      if (error instanceof SyntaxError) {
-        // The library parses the body only after the HMAC and headers checked out.
-        return store(deliveryFromHeaders(request, rawBody), { status: "INVALID", note: "body is not valid JSON" });
-      }
-      logger.error("webhook verification failed unexpectedly", { error });
+      if (error instanceof BodyTooLargeError)
+        return new Response(null, { status: 413, headers: { Connection: "close" } });
+      return new Response(null, { status: 400 });
+    }
+    const verified = verifyWebhook(request, body);
+    if (verified instanceof Response) return verified;
+
+    // NUL and unpaired surrogates cannot be stored; they are cleaned here, once, for good.
+    const cleaned = cleanJsonText(new TextDecoder().decode(body));
+    const cleanNote = cleaned.removed.length > 0 ? `removed ${cleaned.removed.join(" and ")}` : undefined;
+    const delivery: WebhookDelivery = {
+      shop: verified.shop,
+      topic: verified.topic,
+      eventId: verified.eventId,
+      webhookId: verified.webhookId,
+      apiVersion: verified.apiVersion,
+      triggeredAt: parseDate(verified.triggeredAt),
+      rawBody: cleaned.text,
+    };
+
+    let known: boolean;
+    try {
+      known = await isKnownShop(delivery.shop);
+    } catch (error) {
+      logger.error("webhook could not be checked against the installed shops", { error, shop: delivery.shop });
       return retryLater();
     }
+    if (!known) {
+      // Data minimisation: nothing of a shop that never installed the app is kept beyond the receipt.
+      return store({ ...delivery, rawBody: "{}" }, { status: "IGNORED", note: "the shop has not installed the app" });
+    }
 
-    const delivery: WebhookDelivery = {
-      shop: webhook.shop,
-      topic: String(webhook.topic),
-      eventId: webhook.eventId,
-      webhookId: webhook.webhookId,
-      apiVersion: webhook.apiVersion,
-      triggeredAt: parseDate(webhook.triggeredAt),
-      rawBody,
-    };
+    let payload: unknown;
+    try {
+      payload = JSON.parse(cleaned.text);
+    } catch {
+      return store(delivery, { status: "INVALID", note: "body is not valid JSON" });
+    }
     if (!expectedTopics.includes(delivery.topic)) {
       return store(delivery, { status: "IGNORED", note: `topic not handled by ${new URL(request.url).pathname}` });
     }
-    if (!PayloadSchema.safeParse(webhook.payload).success) {
+    if (!PayloadSchema.safeParse(payload).success) {
       return store(delivery, { status: "INVALID", note: "payload is not a JSON object" });
     }
-    const subject = subjectOf(delivery.topic, webhook.payload);
+    // Only the body is signed: a body captured from one shop must not act on another.
+    const named = shopNamedInBody(payload);
+    if (named && named !== delivery.shop) {
+      return store(
+        { ...delivery, rawBody: "{}" },
+        { status: "INVALID", note: `the body names ${named}, the delivery came for ${delivery.shop}` },
+      );
+    }
+    const subject = subjectOf(delivery.topic, payload);
     if (!subject.ok) return store(delivery, { status: "INVALID", note: subject.reason });
     if (subject.subject.kind === "order") delivery.orderId = subject.subject.orderId;
     if (subject.subject.kind === "customer") delivery.customerId = subject.subject.customerId;
 
-    const response = await store(delivery, { status: "RECEIVED" }, async (recorded) => {
+    const webhook: VerifiedWebhook = { ...verified, payload };
+    return store(delivery, { status: "RECEIVED", note: cleanNote }, async (recorded) => {
       const immediate = immediateHandlers[delivery.topic];
       if (immediate && !recorded.duplicate) await immediate(webhook);
       // A duplicate of an event that is still waiting is dispatched again: its first job may be lost.
@@ -104,12 +133,20 @@ export function createWebhookReceiver({
         });
       }
     });
-    return response;
   };
+
+  /** A shop that installed the app at some point: it has a shop record or a session. */
+  async function isKnownShop(shop: string): Promise<boolean> {
+    const [shopRow, sessions] = await Promise.all([
+      db.shop.findUnique({ where: { shop }, select: { shop: true } }),
+      db.session.count({ where: { shop } }),
+    ]);
+    return shopRow !== null || sessions > 0;
+  }
 
   async function store(
     delivery: WebhookDelivery,
-    outcome: Parameters<typeof recordDelivery>[2],
+    outcome: Outcome,
     afterStore?: (recorded: RecordedDelivery) => Promise<void>,
   ) {
     const log = logger.child({ shop: delivery.shop, topic: delivery.topic, webhookId: delivery.webhookId });
@@ -117,8 +154,23 @@ export function createWebhookReceiver({
     try {
       recorded = await recordDelivery(db, delivery, outcome);
     } catch (error) {
-      log.error("webhook could not be stored", { error });
-      return retryLater();
+      if (!isDataError(error)) {
+        log.error("webhook could not be stored", { error });
+        return retryLater();
+      }
+      // The same bytes would fail again on every retry: keep the receipt, answer 200, never retry.
+      log.warn("webhook payload could not be stored; kept as INVALID without it", { error });
+      try {
+        recorded = await recordDelivery(
+          db,
+          { ...delivery, rawBody: "{}", orderId: undefined, customerId: undefined },
+          { status: "INVALID", note: "the payload could not be stored (invalid characters or sizes)" },
+        );
+        afterStore = undefined;
+      } catch (fallbackError) {
+        log.error("webhook could not be stored", { error: fallbackError });
+        return retryLater();
+      }
     }
     log.info(recorded.duplicate ? "webhook duplicate" : "webhook received", {
       status: outcome.status,
@@ -133,19 +185,6 @@ export function createWebhookReceiver({
     }
     return new Response(null, { status: 200 });
   }
-}
-
-function deliveryFromHeaders(request: Request, rawBody: string): WebhookDelivery {
-  const header = (name: string) => request.headers.get(name) ?? "";
-  return {
-    shop: header("x-shopify-shop-domain"),
-    topic: topicForStorage(header("x-shopify-topic")),
-    eventId: request.headers.get("x-shopify-event-id") ?? undefined,
-    webhookId: header("x-shopify-webhook-id"),
-    apiVersion: header("x-shopify-api-version"),
-    triggeredAt: parseDate(request.headers.get("x-shopify-triggered-at") ?? undefined),
-    rawBody,
-  };
 }
 
 function parseDate(value: string | undefined): Date | undefined {

@@ -89,7 +89,7 @@ export async function startSyncHarness(options: HarnessOptions = {}): Promise<Sy
     logger: silentLogger,
   });
   const receive = createWebhookReceiver({
-    authenticateWebhook: app.authenticate.webhook,
+    ...app.webhookVerification,
     db,
     logger: silentLogger,
     dispatch: engine.dispatch,

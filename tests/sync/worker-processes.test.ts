@@ -43,7 +43,7 @@ beforeAll(async () => {
     policies: testPolicies(jobNames),
   });
   receive = createWebhookReceiver({
-    authenticateWebhook: app.authenticate.webhook,
+    ...app.webhookVerification,
     db: app.db,
     logger: silentLogger,
     dispatch: createWebhookDispatcher(queue),
