@@ -151,7 +151,7 @@ export function renderReport(figures: BenchFigures): { table: string; markdown: 
 
   const markdown = `# Performance
 
-Written by \`npm run bench\`${settings.quick ? " (**quick run: reduced sizes**; rerun without \`--quick\` for the full figures)" : ""} on ${new Date().toISOString().slice(0, 10)}. A benchmark, not a test: nothing here is asserted in the suite.
+Written by \`npm run bench\`${settings.quick ? " (**quick run: reduced sizes**; rerun without `--quick` for the full figures)" : ""} on ${new Date().toISOString().slice(0, 10)}. A benchmark, not a test: nothing here is asserted in the suite.
 
 ## Machine
 
