@@ -1,5 +1,5 @@
 /** The benchmark's figures as a console table and as docs/performance.md. */
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 
 import type { DatabaseProvider } from "../../app/env.server";
 import type { RouteFigures } from "./routes";
@@ -64,7 +64,9 @@ export interface BenchFigures {
 
 export function machineDescription(): string {
   const cpu = cpus();
-  return `${cpu.length} cores (${cpu[0]?.model ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}, ${process.platform}`;
+  return `${cpu.length} cores (${cpu[0]?.model ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}, ${process.platform}; load average at the end of the run ${loadavg()
+    .map((value) => value.toFixed(1))
+    .join(" / ")} (1 / 5 / 15 min)`;
 }
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;
