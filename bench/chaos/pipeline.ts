@@ -80,8 +80,17 @@ export async function runChaosPipeline(app: typeof AppModule, settings: ChaosSet
     const victim = workers.splice(Math.floor(next() * workers.length), 1)[0];
     if (!victim) return;
     killed++;
-    void victim.kill("SIGKILL").then(async () => workers.push(await startWorkerProcess(workerEnv)));
+    void victim.kill("SIGKILL").then(() => replace());
   }, 4_000);
+  // A replacement that is slow to boot (a loaded machine) is retried, never left to crash the run.
+  async function replace(attempt = 1): Promise<void> {
+    try {
+      workers.push(await startWorkerProcess(workerEnv));
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await replace(attempt + 1);
+    }
+  }
 
   const statuses = new Map<number, number>();
   let cursor = 0;

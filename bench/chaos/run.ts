@@ -40,6 +40,11 @@ if (!(await postgresReachable())) {
   process.exit(2);
 }
 const database = await createBenchDatabase("postgresql", "chaos");
+// A crash anywhere (e.g. a worker that never boots) still drops the run's database.
+process.once("unhandledRejection", (error) => {
+  console.error(error);
+  void database.drop().finally(() => process.exit(1));
+});
 let failed = true;
 try {
   // The app's test configuration (Shopify's test app credentials), on the chaos database.
