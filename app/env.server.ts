@@ -42,7 +42,11 @@ export const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** `inline`: the web process also runs the background jobs (required on SQLite). `off`: only `npm run worker` does. */
   JOB_WORKER: z.enum(["inline", "off"]).default("inline"),
-  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  /**
+   * Jobs one process runs at once. They wait on Diller (I/O), not on the CPU: with Diller answering in
+   * ~150 ms and ~3 calls per order, 16 allow ~35 orders/s per process. See docs/decisions/031.
+   */
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(16),
   RECONCILE_INTERVAL_MINUTES: z.coerce
     .number()
     .int()

@@ -3,9 +3,9 @@
  * realistic SyncActivity history, on SQLite and on PostgreSQL. Prints the median and p95 of each
  * query the dashboard runs, and the query plans of the main ones.
  *
- *   npm run bench                                   # both providers, 100,000 rows
- *   npm run bench -- --provider sqlite --rows 20000 --runs 10
- *   BENCH_POSTGRES_URL=postgresql://user@host:5432/postgres npm run bench
+ *   npm run bench:dashboard                         # both providers, 100,000 rows (also part of npm run bench)
+ *   npm run bench:dashboard -- --provider sqlite --rows 20000 --runs 10
+ *   BENCH_POSTGRES_URL=postgresql://user@host:5432/postgres npm run bench:dashboard
  *
  * PostgreSQL runs in a temporary database `diller_bench_*` that is dropped at the end.
  */

@@ -148,6 +148,37 @@ describe("createWebhookReceiver", () => {
     expect(dispatch).not.toHaveBeenCalled();
   });
 
+  it("remembers an installed shop only for a while, and never remembers an unknown one", async () => {
+    const shop = "briefly-installed.myshopify.com";
+    let clock = 1_000_000;
+    const receive = receiver({ knownShopTtlMs: 60_000, now: () => clock });
+    // The status the receiver stored the delivery with (each delivery is a new event of its own).
+    const counts = async () =>
+      Object.fromEntries(
+        (await db.webhookEvent.groupBy({ by: ["status"], where: { shop }, _count: true })).map((group) => [
+          group.status,
+          group._count,
+        ]),
+      );
+    const statusOf = async (id: number) => {
+      const before = await counts();
+      await receive(signed({ id }, "orders/paid", shop), ["ORDERS_PAID"]);
+      const after = await counts();
+      return Object.keys(after).find((status) => after[status] !== before[status]);
+    };
+    // Not installed yet: a receipt only. Installed a moment later: seen at once (no negative caching).
+    expect(await statusOf(1)).toBe("IGNORED");
+    await db.shop.create({ data: { shop } });
+    expect(await statusOf(2)).toBe("RECEIVED");
+    // The shop's data is erased: within the TTL the receiver still trusts its earlier answer …
+    await db.shop.delete({ where: { shop } });
+    clock += 59_000;
+    expect(await statusOf(3)).toBe("RECEIVED");
+    // … and after it, asks the database again.
+    clock += 2_000;
+    expect(await statusOf(4)).toBe("IGNORED");
+  });
+
   it("still acknowledges a stored delivery when its immediate handler fails", async () => {
     const receive = receiver({ immediateHandlers: { ORDERS_PAID: () => Promise.reject(new Error("boom")) } });
     expect((await receive(signed({ id: 1 }), ["ORDERS_PAID"])).status).toBe(200);

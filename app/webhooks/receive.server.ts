@@ -37,7 +37,12 @@ export interface WebhookReceiverDeps {
   logger: Logger;
   immediateHandlers?: Partial<Record<string, ImmediateWebhookHandler>>;
   dispatch?: DispatchWebhook;
+  /** Milliseconds a shop found installed is trusted without asking the database again (default 60 s). */
+  knownShopTtlMs?: number;
+  now?: () => number;
 }
+
+const KNOWN_SHOP_TTL_MS = 60_000;
 
 const PayloadSchema = z.record(z.string(), z.unknown());
 
@@ -56,7 +61,13 @@ export function createWebhookReceiver({
   logger,
   immediateHandlers = {},
   dispatch,
+  knownShopTtlMs = KNOWN_SHOP_TTL_MS,
+  now = Date.now,
 }: WebhookReceiverDeps) {
+  // Every delivery asks whether its shop installed the app; under a burst that was two of the four
+  // queries per delivery. Only "yes" is remembered, briefly: a new install is seen at once, and a
+  // shop whose data is erased is treated as unknown again within the TTL.
+  const knownShops = new Map<string, number>();
   return async function receiveWebhook(request: Request, expectedTopics: readonly string[]): Promise<Response> {
     let body: Uint8Array;
     try {
@@ -139,11 +150,20 @@ export function createWebhookReceiver({
 
   /** A shop that installed the app at some point: it has a shop record or a session. */
   async function isKnownShop(shop: string): Promise<boolean> {
+    const knownUntil = knownShops.get(shop);
+    if (knownUntil !== undefined && knownUntil > now()) return true;
     const [shopRow, sessions] = await Promise.all([
       db.shop.findUnique({ where: { shop }, select: { shop: true } }),
       db.session.count({ where: { shop } }),
     ]);
-    return shopRow !== null || sessions > 0;
+    const known = shopRow !== null || sessions > 0;
+    if (known) {
+      if (knownShops.size >= 10_000) knownShops.clear();
+      knownShops.set(shop, now() + knownShopTtlMs);
+    } else {
+      knownShops.delete(shop);
+    }
+    return known;
   }
 
   async function store(

@@ -1,0 +1,169 @@
+/**
+ * The app under load on one database: (1) the production server with its in-process worker takes a
+ * burst of paid orders, 200 in flight, and sends them to the sandbox (ack latency while the worker
+ * runs, throughput against the limit); (2) the same server with the worker off takes a larger burst
+ * (acknowledgements per second of one process, and every one stored).
+ */
+import { randomUUID } from "node:crypto";
+
+import { startDillerSandbox, type RunningSandbox } from "../../sandbox/diller";
+import { createDatabase } from "../../app/db.server";
+import { parseEnv } from "../../app/env.server";
+import { createSecretBox } from "../../app/security/encryption.server";
+import type { BenchDatabase } from "./databases";
+import { percentile, runWithConcurrency, signedHeaders, waitUntil, type Timed } from "./http";
+import { externalIdOf, paidOrder } from "./orders";
+import { appEnvironment, BENCH_ENCRYPTION_KEY, BENCH_SECRET, startAppServer } from "./processes";
+import type { ProviderFigures } from "./report";
+
+export const BENCH_SHOP = "bench-shop.myshopify.com";
+const silent = { info: () => {}, warn: () => {}, error: () => {} };
+
+export interface PipelineSettings {
+  latencyMs: number;
+  inFlight: number;
+  ackDeliveries: number;
+  orders: number;
+  concurrency?: string;
+}
+
+export function summarize(results: Timed[], seconds: number) {
+  const ok = results.filter((result) => result.status === 200);
+  const latencies = results.map((result) => result.ms);
+  return {
+    count: results.length,
+    ok: ok.length,
+    failed: results.length - ok.length,
+    failedOrOver5s: results.filter((result) => result.status !== 200 || result.ms > 5000).length,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: Math.max(0, ...latencies),
+    perSecond: results.length / seconds,
+  };
+}
+
+/** The JOB_CONCURRENCY the app runs with: the override, else the app's own default. */
+export function jobConcurrency(override?: string): number {
+  const env = parseEnv({
+    SHOPIFY_API_KEY: "x",
+    SHOPIFY_API_SECRET: "x",
+    SHOPIFY_APP_URL: "https://x.example.com",
+    SCOPES: "read_orders",
+    APP_ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY,
+    JOB_CONCURRENCY: override,
+  });
+  return env.JOB_CONCURRENCY;
+}
+
+function deliverPaid(baseUrl: string, order: Record<string, unknown>) {
+  const body = JSON.stringify(order);
+  const headers = signedHeaders(
+    { path: "/webhooks/orders/paid", topic: "orders/paid", shop: BENCH_SHOP, body },
+    BENCH_SECRET,
+  );
+  return fetch(`${baseUrl}/webhooks/orders/paid`, { method: "POST", body, headers });
+}
+
+const sentCount = (sandbox: RunningSandbox, ids: Set<string>) =>
+  sandbox.state.stores.flatMap((store) => store.transactions).filter((transaction) => ids.has(transaction.externalId))
+    .length;
+
+export async function runPipeline(database: BenchDatabase, settings: PipelineSettings): Promise<ProviderFigures> {
+  const concurrency = jobConcurrency(settings.concurrency);
+  const sandbox = await startDillerSandbox({ logger: silent, faults: { latencyMs: settings.latencyMs } });
+  const db = createDatabase(database.url);
+  const secrets = createSecretBox(Buffer.from(BENCH_ENCRYPTION_KEY, "base64"));
+  await db.shop.create({
+    data: {
+      shop: BENCH_SHOP,
+      integrationEnabled: true,
+      dillerEnvironment: "custom",
+      dillerBaseUrl: sandbox.baseUrl,
+      dillerStoreId: sandbox.credentials.storeId,
+      dillerApiKey: secrets.seal(sandbox.credentials.apiKey),
+      dillerDepartmentId: "webshop",
+      connectedAt: new Date(),
+    },
+  });
+  const extra = { JOB_CONCURRENCY: String(concurrency) };
+  let nextId = 8_000_000_000;
+  try {
+    // 1. With the worker: the first order links the customer to her member; the burst follows.
+    const server = await startAppServer(appEnvironment(database.url, { ...extra, JOB_WORKER: "inline" }));
+    let withWorker;
+    let sendSeconds = 0;
+    let calls = 0;
+    let tokens = 0;
+    try {
+      const warmId = nextId++;
+      await deliverPaid(server.baseUrl, paidOrder(warmId));
+      await waitUntil(
+        () => sentCount(sandbox, new Set([externalIdOf(BENCH_SHOP, warmId)])) === 1,
+        "the warm-up order",
+        60_000,
+      );
+      const logFrom = sandbox.requestLog.length;
+      const orders = Array.from({ length: settings.orders }, () => paidOrder(nextId++));
+      const ids = new Set(orders.map((order) => externalIdOf(BENCH_SHOP, Number(order.id))));
+      const started = performance.now();
+      const burst = await runWithConcurrency(orders.length, settings.inFlight, (index) =>
+        deliverPaid(server.baseUrl, orders[index] ?? {}),
+      );
+      withWorker = summarize(burst.results, burst.seconds);
+      const limitPerSecond = concurrency / (3 * (settings.latencyMs / 1000));
+      await waitUntil(
+        () => sentCount(sandbox, ids) === orders.length,
+        "every order to reach Diller",
+        Math.max(120_000, (orders.length / limitPerSecond) * 4000),
+      );
+      sendSeconds = (performance.now() - started) / 1000;
+      const log = sandbox.requestLog.slice(logFrom);
+      tokens = log.filter((entry) => entry.operationId === "requestAccessToken").length;
+      calls = log.length - tokens;
+    } finally {
+      await server.stop();
+    }
+
+    // 2. Acknowledgements alone: the web process with the worker off (as beside `npm run worker`).
+    const webOnly = await startAppServer(appEnvironment(database.url, { ...extra, JOB_WORKER: "off" }));
+    let ackOnly;
+    let stored = 0;
+    try {
+      const warm = Array.from({ length: 100 }, () => paidOrder(nextId++));
+      await runWithConcurrency(warm.length, settings.inFlight, (index) =>
+        deliverPaid(webOnly.baseUrl, warm[index] ?? {}),
+      );
+      const orders = Array.from({ length: settings.ackDeliveries }, () => paidOrder(nextId++, { note: randomUUID() }));
+      const burst = await runWithConcurrency(orders.length, settings.inFlight, (index) =>
+        deliverPaid(webOnly.baseUrl, orders[index] ?? {}),
+      );
+      ackOnly = summarize(burst.results, burst.seconds);
+      stored = await db.webhookEvent.count({
+        where: { shop: BENCH_SHOP, orderId: { in: orders.map((order) => String(order.id)) } },
+      });
+    } finally {
+      await webOnly.stop();
+    }
+    const callsPerOrder = calls / settings.orders;
+    const ordersPerSecond = settings.orders / sendSeconds;
+    const limit = concurrency / (callsPerOrder * (settings.latencyMs / 1000));
+    return {
+      provider: database.provider,
+      concurrency,
+      withWorker,
+      ackOnly,
+      storedOfAcknowledged: { stored, acknowledged: ackOnly.ok },
+      throughput: {
+        seconds: sendSeconds,
+        ordersPerSecond,
+        callsPerOrder,
+        tokensPerOrder: tokens / settings.orders,
+        limit,
+      },
+      contractViolations: sandbox.contractViolations.length,
+    };
+  } finally {
+    await db.$disconnect();
+    await sandbox.stop();
+  }
+}

@@ -1,0 +1,200 @@
+/** The benchmark's figures as a console table and as docs/performance.md. */
+import { cpus, loadavg, totalmem } from "node:os";
+
+import type { DatabaseProvider } from "../../app/env.server";
+import type { RouteFigures } from "./routes";
+
+type Summary = {
+  count: number;
+  ok: number;
+  failed: number;
+  failedOrOver5s: number;
+  p50: number;
+  p99: number;
+  max: number;
+  perSecond: number;
+};
+
+export type ProviderFigures =
+  | { provider: DatabaseProvider; skipped: string }
+  | {
+      provider: DatabaseProvider;
+      concurrency: number;
+      withWorker: Summary;
+      ackOnly: Summary;
+      storedOfAcknowledged: { stored: number; acknowledged: number };
+      throughput: {
+        seconds: number;
+        ordersPerSecond: number;
+        callsPerOrder: number;
+        tokensPerOrder: number;
+        limit: number;
+      };
+      contractViolations: number;
+    };
+
+interface ScenarioCount {
+  calls: number;
+  tokens: number;
+  byOperation: Record<string, number>;
+}
+
+export interface BenchFigures {
+  machine: string;
+  settings: {
+    latencyMs: number;
+    inFlight: number;
+    ackDeliveries: number;
+    orders: number;
+    dashboardRows: number;
+    scenarioOrders: number;
+    quick: boolean;
+  };
+  providers: ProviderFigures[];
+  baseline: Summary;
+  scenarios?: {
+    orders: number;
+    results: Record<string, ScenarioCount>;
+    contractViolations: number;
+    failedOrders: number;
+  };
+  routes: RouteFigures;
+  dashboard: Record<string, { median: number; p95: number }>;
+}
+
+export function machineDescription(): string {
+  const cpu = cpus();
+  return `${cpu.length} cores (${cpu[0]?.model ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}, ${process.platform}; load average at the end of the run ${loadavg()
+    .map((value) => value.toFixed(1))
+    .join(" / ")} (1 / 5 / 15 min)`;
+}
+
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+const fixed = (value: number, digits = 2) => value.toFixed(digits);
+
+export function renderReport(figures: BenchFigures): { table: string; markdown: string } {
+  const { settings } = figures;
+  const latency = settings.latencyMs;
+  const rows: [string, ...string[]][] = [];
+  const names = figures.providers.map((entry) => entry.provider);
+  const each = (render: (entry: Exclude<ProviderFigures, { skipped: string }>) => string) =>
+    figures.providers.map((entry) => ("skipped" in entry ? `skipped: ${entry.skipped}` : render(entry)));
+
+  rows.push([
+    `ack p50 / p99, ${settings.orders} paid orders, ${settings.inFlight} in flight, worker running`,
+    ...each(
+      (entry) =>
+        `${ms(entry.withWorker.p50)} / ${ms(entry.withWorker.p99)} (p99 ÷ Diller ${fixed(entry.withWorker.p99 / latency)})`,
+    ),
+  ]);
+  rows.push([
+    `ack p50 / p99, ${settings.ackDeliveries} deliveries, ${settings.inFlight} in flight, web process only`,
+    ...each(
+      (entry) =>
+        `${ms(entry.ackOnly.p50)} / ${ms(entry.ackOnly.p99)} (p99 ÷ Diller ${fixed(entry.ackOnly.p99 / latency)})`,
+    ),
+  ]);
+  rows.push([
+    "acknowledged per second, one process (web only)",
+    ...each((entry) => `${entry.ackOnly.perSecond.toFixed(0)}/s, non-200: ${entry.ackOnly.failed}`),
+  ]);
+  rows.push([
+    "acknowledged deliveries found in the inbox",
+    ...each((entry) => `${entry.storedOfAcknowledged.stored} of ${entry.storedOfAcknowledged.acknowledged}`),
+  ]);
+  rows.push([
+    "paid order → Diller transaction throughput",
+    ...each(
+      (entry) =>
+        `${fixed(entry.throughput.ordersPerSecond)}/s in ${fixed(entry.throughput.seconds, 1)} s; limit ${fixed(entry.throughput.limit)}/s; ratio ${fixed(entry.throughput.ordersPerSecond / entry.throughput.limit)}`,
+    ),
+  ]);
+  rows.push([
+    "  limit = concurrency ÷ (calls per order × latency)",
+    ...each(
+      (entry) =>
+        `${entry.concurrency} ÷ (${fixed(entry.throughput.callsPerOrder)} × ${latency / 1000} s); tokens per order ${fixed(entry.throughput.tokensPerOrder, 3)}`,
+    ),
+  ]);
+  rows.push([
+    "dashboard loader (loadDashboard) median / p95",
+    ...names.map((name) => {
+      const entry = figures.dashboard[name];
+      return entry
+        ? `${entry.median.toFixed(1)} ms / ${entry.p95.toFixed(1)} ms at ${settings.dashboardRows.toLocaleString("en")} orders`
+        : "n/a (dashboard run failed)";
+    }),
+  ]);
+  const baseline = figures.baseline;
+  const baselineLine = `${ms(baseline.p50)} / ${ms(baseline.p99)} (p99 ÷ Diller ${fixed(baseline.p99 / latency)}); failed or over Shopify's 5 s: ${baseline.failedOrOver5s} of ${baseline.count}`;
+  const scenarioLines = figures.scenarios
+    ? Object.entries(figures.scenarios.results).map(
+        ([name, count]) =>
+          `| ${name} | ${fixed(count.calls)} | ${fixed(count.tokens, 2)} | ${Object.entries(count.byOperation)
+            .map(([operation, perOrder]) => `${operation} ${fixed(perOrder)}`)
+            .join(", ")} |`,
+      )
+    : ["| n/a (scenario run failed) | | | |"];
+
+  const header = `| | ${names.join(" | ")} |\n|---|${names.map(() => "---").join("|")}|`;
+  const body = rows.map((row) => `| ${row.join(" | ")} |`).join("\n");
+  const table = [
+    header,
+    body,
+    "",
+    `baseline (Diller called inside the webhook request), ${settings.orders} orders, ${settings.inFlight} in flight: ack p50 / p99 ${baselineLine}`,
+    "",
+    "| scenario | Diller calls per order | token requests per order | calls by operation |",
+    "|---|---|---|---|",
+    ...scenarioLines,
+    "",
+    `checkout routes: ${figures.routes.checkout}; customer-account routes: ${figures.routes.account}`,
+  ].join("\n");
+
+  const markdown = `# Performance
+
+Written by \`npm run bench\`${settings.quick ? " (**quick run: reduced sizes**; rerun without `--quick` for the full figures)" : ""} on ${new Date().toISOString().slice(0, 10)}. A benchmark, not a test: nothing here is asserted in the suite.
+
+## Machine
+
+${figures.machine}. Figures depend on the machine and on what else runs on it.
+
+## Settings
+
+- The production server (\`npm run build\`, \`node server.mjs\`) on a fresh database per provider, driven over HTTP
+  with \`orders/paid\` deliveries signed with the app secret, ${settings.inFlight} requests in flight.
+- Run with \`NODE_ENV=development\`: the production egress policy allows only Diller's hosts, and the sandbox listens on
+  loopback. Nothing on the acknowledgement path depends on NODE_ENV.
+- The Diller sandbox (in the benchmark process) adds a fixed ${latency} ms to every answer.
+- With the worker: the web process runs the jobs itself (\`JOB_WORKER=inline\`, concurrency as in the table), ${settings.orders}
+  paid orders of a customer already linked to her Diller member. Web process only: \`JOB_WORKER=off\`, ${settings.ackDeliveries}
+  deliveries after 100 warm-up deliveries.
+- Calls per scenario: the sync engine in one process (tests/sync harness), ${settings.scenarioOrders} orders per scenario.
+- Baseline: \`bench/baseline/inline-server.ts\`, **not part of the app**: verifies the HMAC, then searches the member and
+  books the transaction in Diller before answering, as some existing integrations do.
+- Dashboard: \`bench/dashboard.bench.ts\` with ${settings.dashboardRows.toLocaleString("en")} orders.
+
+## Figures
+
+${header}
+${body}
+
+**Baseline**, ${settings.orders} orders, ${settings.inFlight} in flight: ack p50 / p99 ${baselineLine}.
+
+| scenario | Diller calls per order | token requests per order | calls by operation |
+|---|---|---|---|
+${scenarioLines.join("\n")}
+
+Checkout routes: ${figures.routes.checkout}. Customer-account routes: ${figures.routes.account}.
+
+## Reproduce
+
+\`\`\`sh
+npm run bench                 # full size (PostgreSQL at BENCH_POSTGRES_URL, default postgresql://postgres@127.0.0.1:5432/postgres)
+npm run bench -- --quick      # reduced sizes
+npm run bench -- --provider sqlite --latency 150 --in-flight 200 --orders 200 --ack-deliveries 2000 --concurrency 16
+npm run bench:sync            # the older in-process sync benchmark
+\`\`\`
+`;
+  return { table, markdown };
+}
