@@ -1,8 +1,10 @@
 /// <reference types="@shopify/ui-extensions/purchase.thank-you.block.render" />
-import { changeField, click, fakeBackend, translateWithOptions } from "@diller/extension-kit/testing";
+import { changeField, click, fakeBackend, translateWithOptions, type FakeRoute } from "@diller/extension-kit/testing";
 import { getExtension } from "@shopify/ui-extensions-tester";
 import { waitFor } from "@testing-library/preact";
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
+
+import { JOIN_RETRY } from "../src/thank-you/join-retry";
 
 import { config, guest, member } from "./fixtures";
 
@@ -15,7 +17,7 @@ afterEach(() => extension.tearDown());
 
 const text = () => document.body.textContent ?? "";
 
-function backend(memberAnswer: { status: number; body: unknown }, join?: { status?: number; body: unknown }) {
+function backend(memberAnswer: { status: number; body: unknown }, join?: FakeRoute) {
   const fake = fakeBackend({
     "GET /api/checkout/member": memberAnswer,
     "GET /api/checkout/config": { body: config },
@@ -79,13 +81,41 @@ test("a logged-in non-member who turns out to be a member is told so", async () 
 });
 
 test("a failed join shows the translated error and keeps the form", async () => {
-  backend(guest, { status: 404, body: { error: { code: "not_found" } } });
+  JOIN_RETRY.delaysMs = [1, 1];
+  const fake = backend(guest, { status: 404, body: { error: { code: "not_found" } } });
   await extension.render();
   await waitFor(() => expect(joinButton()).not.toBeNull());
   await tickMembership();
   await click(joinButton());
   await waitFor(() => expect(text()).toContain("errors.not_found"));
   expect(joinButton()).not.toBeNull();
+  expect(fake.callsTo("POST", "/api/checkout/join")).toHaveLength(3);
+});
+
+test("GIVEN the order's webhook has not reached the app yet WHEN the buyer joins THEN the join is retried until it has", async () => {
+  JOIN_RETRY.delaysMs = [1, 1, 1];
+  let answers = 0;
+  const fake = backend(guest, () =>
+    ++answers < 3 ? { status: 404, body: { error: { code: "not_found" } } } : { body: { status: "joining" } },
+  );
+  const joinCalls = () => fake.callsTo("POST", "/api/checkout/join").length;
+  await extension.render();
+  await waitFor(() => expect(joinButton()).not.toBeNull());
+  await tickMembership();
+  await click(joinButton());
+  await waitFor(() => expect(text()).toContain("thankYou.joined"));
+  expect(joinCalls()).toBe(3);
+});
+
+test("a refusal other than not_found is not retried", async () => {
+  JOIN_RETRY.delaysMs = [1, 1];
+  const fake = backend(guest, { status: 404, body: { error: { code: "not_available" } } });
+  await extension.render();
+  await waitFor(() => expect(joinButton()).not.toBeNull());
+  await tickMembership();
+  await click(joinButton());
+  await waitFor(() => expect(text()).toContain("errors.not_available"));
+  expect(fake.callsTo("POST", "/api/checkout/join")).toHaveLength(1);
 });
 
 test("renders nothing when loyalty is unavailable", async () => {

@@ -8,6 +8,8 @@ import { useClient, useI18n } from "../shared/hooks";
 import { loadConfig, loadShopper, type Shopper } from "../shared/loaders";
 import { PointsPreview } from "../shared/PointsPreview";
 
+import { retryWhileNotFound } from "./join-retry";
+
 /** Thank-you page: members see this order's points and their balance; everyone else can join in one click. */
 export function ThankYouBlock() {
   const client = useClient();
@@ -69,7 +71,7 @@ function JoinOnThankYou({ config }: { config: CheckoutConfigResponse }) {
       marketingConsent: boxes.marketing,
       textVersion: config.consent.textVersion,
     };
-    const result = await client.post<CheckoutJoinResponse>("/api/checkout/join", body);
+    const result = await retryWhileNotFound(() => client.post<CheckoutJoinResponse>("/api/checkout/join", body));
     if (result.ok) {
       setState(result.data.status);
     } else {
