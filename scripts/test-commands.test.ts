@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 
 import browserConfig from "../vitest.browser.config";
 import defaultConfig from "../vitest.config";
+import extensionsConfig from "../vitest.extensions.config";
 import packageJson from "../package.json";
 
 function testFilesOf(config: { test?: { include?: string[]; exclude?: string[] } }): string[] {
@@ -26,10 +27,13 @@ const needsBrowser = (file: string) => /from ["']playwright|from ["']puppeteer/.
 
 describe("test commands", () => {
   it("npm test runs no test that needs a system browser", () => {
-    expect(packageJson.scripts.test).toBe("vitest run");
+    expect(packageJson.scripts.test).toBe("vitest run && vitest run -c vitest.extensions.config.ts");
     const files = testFilesOf(defaultConfig);
     expect(files.length).toBeGreaterThan(50);
     expect(files.filter(needsBrowser)).toEqual([]);
+    const extensionFiles = testFilesOf(extensionsConfig);
+    expect(extensionFiles.length).toBeGreaterThan(5);
+    expect(extensionFiles.filter(needsBrowser)).toEqual([]);
   });
 
   it("npm run test:browser runs the browser check, and validate and CI run it", () => {
