@@ -45,10 +45,17 @@ function claimsFor(shop: string, apiKey: string, offsetSeconds = 0, customer?: s
   };
 }
 
+const BROWSER_USER_AGENT =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
+
 export async function badInputPass(baseUrl: string, shop: string, apiKey: string): Promise<Probe[]> {
   const probes: Probe[] = [];
   async function probe(route: string, name: string, expected: number[], init: RequestInit, optional = false) {
-    const response = await fetch(`${baseUrl}${route}`, { redirect: "manual", ...init }).catch(
+    // A browser's User-Agent: shopify-app-remix answers self-identified bots (Node's fetch is one) 410
+    // before any check, which would hide what the routes themselves answer.
+    const headers = new Headers(init.headers);
+    if (!headers.has("User-Agent")) headers.set("User-Agent", BROWSER_USER_AGENT);
+    const response = await fetch(`${baseUrl}${route}`, { redirect: "manual", ...init, headers }).catch(
       () => new Response(null, { status: 599, statusText: "no answer (connection closed)" }),
     );
     await response.arrayBuffer().catch(() => undefined);
@@ -202,20 +209,29 @@ export async function badInputPass(baseUrl: string, shop: string, apiKey: string
   return probes;
 }
 
-/** Raw socket: reads the answer while still sending, as the server may answer 413 and close mid-body. */
+/**
+ * Raw socket: announces the whole body but sends only its first 64 KiB, then waits for the answer. The
+ * server must refuse by the declared length before reading the body; sending all of it would race the
+ * server's close (a reset can discard the 413 before the client reads it).
+ */
 function oversized(url: string, body: string, headers: Record<string, string>): Promise<number> {
   const target = new URL(url);
   return new Promise((resolve) => {
     let received = "";
+    const done = () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(received)?.[1] ?? 0));
     const socket = connect(Number(target.port), target.hostname, () => {
       const head = Object.entries({ ...headers, Host: target.host, "Content-Length": String(Buffer.byteLength(body)) })
         .map(([name, value]) => `${name}: ${value}`)
         .join("\r\n");
       socket.write(`POST ${target.pathname} HTTP/1.1\r\n${head}\r\n\r\n`);
-      socket.end(body);
+      socket.write(body.slice(0, 64 * 1024));
     });
-    socket.on("data", (chunk: Buffer) => (received += chunk.toString("latin1")));
+    socket.setTimeout(10_000, () => socket.destroy());
+    socket.on("data", (chunk: Buffer) => {
+      received += chunk.toString("latin1");
+      if (/^HTTP\/1\.1 \d{3}/.test(received)) socket.destroy();
+    });
     socket.on("error", () => undefined);
-    socket.on("close", () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(received)?.[1] ?? 0)));
+    socket.on("close", done);
   });
 }

@@ -79,8 +79,8 @@ async function play(options: AccountStoryOptions): Promise<string[]> {
     typeof answer === "object" && answer !== null && "status" in answer ? String(answer.status) : "-";
 
   // The customers as Shopify's customers/create webhooks described them (the join form's prefill).
-  const nora = { id: "6100001", email: "nora.ny@example.com", phone: "+4791111111" };
-  const olav = { id: "6100002", email: "olav.other@example.com", phone: "+4740000002" };
+  const nora = { id: "6200001", email: "nora.ny@example.com", phone: "+4791111111" };
+  const olav = { id: "6200002", email: "olav.other@example.com", phone: "+4740000002" };
   for (const customer of [nora, olav]) {
     const customerJson = JSON.stringify({
       id: Number(customer.id),

@@ -80,7 +80,7 @@ describe("the production server", () => {
     const marker = `huge${"x".repeat(5000)}`;
     const response = await fetch(new URL(`/auth/login?shop=${marker}`, server.url));
     expect(response.status).toBe(200);
-    expect(await response.text()).toContain("Please enter a valid shop domain to log in");
+    expect(await response.text()).toContain("Enter a valid shop domain, such as example.myshopify.com.");
     expect(server.output()).not.toContain(marker.slice(0, 200));
   });
 
