@@ -70,7 +70,11 @@ try {
     received: await app.db.webhookEvent.count({ where: { status: { in: ["RECEIVED", "PROCESSED"] } } }),
   });
   const before = JSON.stringify(await snapshot());
-  const server = await startAppServer(appEnvironment(database.url, { JOB_WORKER: "off" }));
+  // The same encryption key as the pipeline that sealed the shop's Diller key, so the extension routes
+  // reach their own checks instead of failing to open the connection.
+  const server = await startAppServer(
+    appEnvironment(database.url, { JOB_WORKER: "off", APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY ?? "" }),
+  );
   const probes = await (async () => {
     try {
       return await badInputPass(server.baseUrl, TEST_SHOP, "bench-client-id");
