@@ -17,6 +17,7 @@ import { knownOrderOf, foldPendingOrderEvents } from "./order-events.server";
 import { forgetDeletedMember, memberIsGone } from "./member-gone.server";
 import { markMintedCodesUsed, mintedCouponCodes, normalizeCode } from "./minted-coupons.server";
 import { linkCustomer, resolveOrderMember } from "./order-member.server";
+import { currencySkipReason } from "./currency";
 import { testOrderSkipReason } from "./test-orders";
 import { orderExternalId, parseOrderProgress, remainderExternalId, type OrderProgress } from "./order-progress";
 
@@ -35,6 +36,12 @@ interface DesiredTransaction {
   externalId: string;
   kind: "original" | "remainder";
   mapped: MappedTransaction;
+}
+
+/** What the order sync needs of Diller's store profile (read at most once per shop every ten minutes). */
+interface StoreFacts {
+  pointsRatio: number | null;
+  currency: string | null;
 }
 
 class OrderSyncProblem extends PermanentJobError {}
@@ -60,7 +67,7 @@ export function createOrderSyncHandler({
   memberChanged = async () => {},
   now = () => new Date(),
 }: OrderSyncDeps): JobHandler<"order-sync"> {
-  const pointsRatios = new Map<string, { ratio: Promise<number | null>; at: number }>();
+  const storeFacts = new Map<string, { facts: Promise<StoreFacts | null>; at: number }>();
 
   return async ({ shop, orderId }, context) => {
     const record = await foldPendingOrderEvents(db, shop, orderId, now);
@@ -168,6 +175,20 @@ export function createOrderSyncHandler({
     const save = async () =>
       db.orderSync.update({ where: { id: record.id }, data: { progressJson: JSON.stringify(progress) } });
     const diller = dillerFor(shopRow);
+    if (shopRow.currencyMismatch === "SKIP" && !progress.live && progress.cancelled.length === 0) {
+      const store = await storeFactsOf(shopRow, diller);
+      // Retried with the job: an unreadable store profile must not skip orders for good.
+      if (!store) throw new Error("The Diller store's currency could not be read");
+      const currencySkip = currencySkipReason(
+        order.currency ?? order.presentment_currency,
+        store.currency,
+        shopRow.currencyMismatch,
+      );
+      if (currencySkip) {
+        await settle(record, { state: "SKIPPED", reason: `Not sent: ${currencySkip}` });
+        return;
+      }
+    }
 
     const cancelled = Boolean(known.cancelledAt) || order.financial_status === "voided";
     const assessment = assessOrderForBooking(order);
@@ -475,21 +496,33 @@ export function createOrderSyncHandler({
   }
 
   async function estimatePoints(shopRow: Shop, diller: DillerClient, total: number): Promise<number | undefined> {
-    // The store's points ratio is read at most once per shop every ten minutes: concurrent orders
-    // share one pending read instead of each asking Diller.
-    const cached = pointsRatios.get(shopRow.shop);
-    let ratio = cached && now().getTime() - cached.at < 10 * 60 * 1000 ? cached.ratio : undefined;
-    if (ratio === undefined) {
-      ratio = diller.stores
+    const ratio = (await storeFactsOf(shopRow, diller))?.pointsRatio ?? null;
+    return ratio === null ? undefined : Math.round(total * ratio * 100) / 100;
+  }
+
+  /**
+   * The store's points ratio and currency are read at most once per shop every ten minutes:
+   * concurrent orders share one pending read instead of each asking Diller. A failed read is
+   * forgotten, so the next order asks again.
+   */
+  async function storeFactsOf(shopRow: Shop, diller: DillerClient): Promise<StoreFacts | null> {
+    const cached = storeFacts.get(shopRow.shop);
+    let facts = cached && now().getTime() - cached.at < 10 * 60 * 1000 ? cached.facts : undefined;
+    if (facts === undefined) {
+      facts = diller.stores
         .getStore()
-        .then((store) =>
-          store.points_system?.enabled === false ? 0 : (store.points_system?.currency_points_ratio ?? null),
-        )
-        .catch(() => null);
-      pointsRatios.set(shopRow.shop, { ratio, at: now().getTime() });
+        .then((store) => ({
+          pointsRatio:
+            store.points_system?.enabled === false ? 0 : (store.points_system?.currency_points_ratio ?? null),
+          currency: store.currency ?? null,
+        }))
+        .catch(() => {
+          storeFacts.delete(shopRow.shop);
+          return null;
+        });
+      storeFacts.set(shopRow.shop, { facts, at: now().getTime() });
     }
-    const value = await ratio;
-    return value === null ? undefined : Math.round(total * value * 100) / 100;
+    return facts;
   }
 }
 
