@@ -5,6 +5,7 @@ import { PermanentJobError, describeError, type JobContext, type JobHandler } fr
 import { assessOrderForBooking } from "~/loyalty/order-eligibility";
 import { mapOrderToTransaction, TransactionMappingError, type MappedTransaction } from "~/loyalty/order-to-transaction";
 import { classifyRefunds, mapOrderRemainder } from "~/loyalty/refunds";
+import { lineProductKeys, withLineStamps } from "~/loyalty/stamp-cards";
 import type { ShopifyAdminGateway } from "~/shopify/admin-gateway";
 import { parseShopifyJson } from "~/shopify/payloads/json";
 import { parseOrderPayload, type ShopifyOrder } from "~/shopify/payloads/order";
@@ -18,6 +19,7 @@ import { forgetDeletedMember, memberIsGone } from "./member-gone.server";
 import { markMintedCodesUsed, mintedCouponCodes, normalizeCode } from "./minted-coupons.server";
 import { linkCustomer, resolveOrderMember } from "./order-member.server";
 import { currencySkipReason } from "./currency";
+import { createStoreFactsCache } from "./store-facts.server";
 import { testOrderSkipReason } from "./test-orders";
 import { orderExternalId, parseOrderProgress, remainderExternalId, type OrderProgress } from "./order-progress";
 
@@ -36,12 +38,6 @@ interface DesiredTransaction {
   externalId: string;
   kind: "original" | "remainder";
   mapped: MappedTransaction;
-}
-
-/** What the order sync needs of Diller's store profile (read at most once per shop every ten minutes). */
-interface StoreFacts {
-  pointsRatio: number | null;
-  currency: string | null;
 }
 
 class OrderSyncProblem extends PermanentJobError {}
@@ -67,7 +63,7 @@ export function createOrderSyncHandler({
   memberChanged = async () => {},
   now = () => new Date(),
 }: OrderSyncDeps): JobHandler<"order-sync"> {
-  const storeFacts = new Map<string, { facts: Promise<StoreFacts | null>; at: number }>();
+  const store = createStoreFactsCache(now);
 
   return async ({ shop, orderId }, context) => {
     const record = await foldPendingOrderEvents(db, shop, orderId, now);
@@ -176,12 +172,12 @@ export function createOrderSyncHandler({
       db.orderSync.update({ where: { id: record.id }, data: { progressJson: JSON.stringify(progress) } });
     const diller = dillerFor(shopRow);
     if (shopRow.currencyMismatch === "SKIP" && !progress.live && progress.cancelled.length === 0) {
-      const store = await storeFactsOf(shopRow, diller);
+      const facts = await store.facts(shopRow, diller);
       // Retried with the job: an unreadable store profile must not skip orders for good.
-      if (!store) throw new Error("The Diller store's currency could not be read");
+      if (!facts) throw new Error("The Diller store's currency could not be read");
       const currencySkip = currencySkipReason(
         order.currency ?? order.presentment_currency,
-        store.currency,
+        facts.currency,
         shopRow.currencyMismatch,
       );
       if (currencySkip) {
@@ -309,7 +305,7 @@ export function createOrderSyncHandler({
       });
     }
     if (desired && progress.live !== desired.externalId) {
-      const posted = await postTransaction(diller, memberId, desired, logger);
+      const posted = await postTransaction(diller, memberId, await withStamps(shopRow, diller, order, desired), logger);
       progress.live = desired.externalId;
       pointsChanged = true;
       progress.posted[desired.externalId] = { total: posted.amounts.total, at: now().toISOString() };
@@ -437,6 +433,20 @@ export function createOrderSyncHandler({
     }
   }
 
+  /** The stamps the lines collect on the store's product stamp cards (cancelled with the transaction). */
+  async function withStamps(
+    shopRow: Shop,
+    diller: DillerClient,
+    order: ShopifyOrder,
+    desired: DesiredTransaction,
+  ): Promise<DesiredTransaction> {
+    const rules = await store.stampRules(shopRow, diller);
+    // Retried with the job: booking without the stamps would lose them for good.
+    if (!rules) throw new Error("The Diller store's stamp cards could not be read");
+    const body = withLineStamps(desired.mapped.body, rules, lineProductKeys(order.line_items));
+    return body === desired.mapped.body ? desired : { ...desired, mapped: { ...desired.mapped, body } };
+  }
+
   async function postTransaction(
     diller: DillerClient,
     memberId: string,
@@ -496,33 +506,8 @@ export function createOrderSyncHandler({
   }
 
   async function estimatePoints(shopRow: Shop, diller: DillerClient, total: number): Promise<number | undefined> {
-    const ratio = (await storeFactsOf(shopRow, diller))?.pointsRatio ?? null;
+    const ratio = (await store.facts(shopRow, diller))?.pointsRatio ?? null;
     return ratio === null ? undefined : Math.round(total * ratio * 100) / 100;
-  }
-
-  /**
-   * The store's points ratio and currency are read at most once per shop every ten minutes:
-   * concurrent orders share one pending read instead of each asking Diller. A failed read is
-   * forgotten, so the next order asks again.
-   */
-  async function storeFactsOf(shopRow: Shop, diller: DillerClient): Promise<StoreFacts | null> {
-    const cached = storeFacts.get(shopRow.shop);
-    let facts = cached && now().getTime() - cached.at < 10 * 60 * 1000 ? cached.facts : undefined;
-    if (facts === undefined) {
-      facts = diller.stores
-        .getStore()
-        .then((store) => ({
-          pointsRatio:
-            store.points_system?.enabled === false ? 0 : (store.points_system?.currency_points_ratio ?? null),
-          currency: store.currency ?? null,
-        }))
-        .catch(() => {
-          storeFacts.delete(shopRow.shop);
-          return null;
-        });
-      storeFacts.set(shopRow.shop, { facts, at: now().getTime() });
-    }
-    return facts;
   }
 }
 

@@ -278,6 +278,48 @@ describe("orders in another currency than the Diller store's (NOK)", () => {
   });
 });
 
+describe("stamp cards naming products", () => {
+  // The demo store's card 1 ("Coffee card", restartable, 10 stamps) names the product "coffee-cup".
+  const coffeeStamps = () => {
+    const card = h.member(DEMO_MEMBERS.kari).stampCards.find((progress) => progress.stampCardId === 1);
+    return (card?.completedCount ?? 0) * 10 + (card?.stampsCollected ?? 0);
+  };
+  const coffeeOrder = () => {
+    const order = paidOrder();
+    const lines = order.line_items as Array<Record<string, unknown>>;
+    order.line_items = lines.map((line, index) => (index < 2 ? { ...line, sku: "coffee-cup" } : line));
+    return order;
+  };
+
+  it("collect a stamp per unit of the lines they name, reversed when the order is cancelled", async () => {
+    const before = coffeeStamps();
+    const order = coffeeOrder();
+    await h.deliver("orders/paid", order);
+    await h.settle();
+    expect(await h.orderSync(String(order.id))).toMatchObject({ state: "SENT" });
+    expect(coffeeStamps()).toBe(before + 2);
+
+    await h.deliver("orders/cancelled", {
+      ...order,
+      cancelled_at: "2026-11-28T12:00:00Z",
+      financial_status: "refunded",
+      updated_at: "2026-11-28T12:00:00Z",
+    });
+    await h.settle();
+    expect(await h.orderSync(String(order.id))).toMatchObject({ state: "CANCELLED" });
+    expect(coffeeStamps()).toBe(before);
+  });
+
+  it("an order of other products collects none", async () => {
+    const before = coffeeStamps();
+    const order = paidOrder();
+    await h.deliver("orders/paid", order);
+    await h.settle();
+    expect(await h.orderSync(String(order.id))).toMatchObject({ state: "SENT" });
+    expect(coffeeStamps()).toBe(before);
+  });
+});
+
 describe("Diller calls per order", () => {
   const linkedCustomer = async () => {
     const customerId = nextId++;
