@@ -65,15 +65,14 @@ describe("lineProductKeys", () => {
 });
 
 describe("withLineStamps", () => {
-  const line = (externalId: string, quantity: number) =>
-    ({
-      product: { external_id: externalId, name: externalId },
-      quantity,
-      unit_price: 10,
-      tax_percentage: 25,
-      discount: 0,
-      total_price: 10 * quantity,
-    }) satisfies DillerTransactionDetail;
+  const line = (externalId: string, quantity: number): DillerTransactionDetail => ({
+    product: { external_id: externalId, name: externalId },
+    quantity,
+    unit_price: 10,
+    tax_percentage: 25,
+    discount: 0,
+    total_price: 10 * quantity,
+  });
   const body = { details: [line("10", 2), line("shipping", 1), line("30", 1)] };
   const keys = new Map([
     ["10", ["10", "CUP"]],

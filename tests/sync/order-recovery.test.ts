@@ -286,9 +286,12 @@ describe("stamp cards naming products", () => {
   };
   const coffeeOrder = () => {
     const order = paidOrder();
-    const lines = order.line_items as Array<Record<string, unknown>>;
-    order.line_items = lines.map((line, index) => (index < 2 ? { ...line, sku: "coffee-cup" } : line));
-    return order;
+    const { line_items: lines } = order as Record<string, unknown>;
+    if (!Array.isArray(lines)) throw new Error("fixture 06 has no lines");
+    return {
+      ...order,
+      line_items: lines.map((line: object, index) => (index < 2 ? { ...line, sku: "coffee-cup" } : line)),
+    };
   };
 
   it("collect a stamp per unit of the lines they name, reversed when the order is cancelled", async () => {
