@@ -51,6 +51,7 @@ export function connectionViewOf(shop: Shop, secrets: SecretBox): ConnectionView
     environment: shop.dillerEnvironment,
     customBaseUrl: shop.dillerBaseUrl,
     storeId: shop.dillerStoreId,
+    shopCurrency: shop.currency,
     apiKeyMasked,
     apiKeyUnreadable,
     connectedAt: shop.connectedAt?.toISOString() ?? null,

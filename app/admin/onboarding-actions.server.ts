@@ -37,6 +37,7 @@ export interface OnboardingData {
   departments: DepartmentOption[] | null;
   departmentId: string | null;
   problem: DillerProblem | null;
+  currencyMismatch: "SKIP" | "SEND";
 }
 
 /** What the onboarding page shows for the step the shop is at. */
@@ -52,6 +53,7 @@ export async function onboardingData(
     departments: null,
     departmentId: shop.dillerDepartmentId,
     problem: null,
+    currencyMismatch: shop.currencyMismatch,
   };
   if (step === "connect") return base;
   try {

@@ -35,6 +35,8 @@ function shop(fields: Partial<Shop>): Shop {
     sendTestOrders: false,
     loyaltyFactsOnCustomers: false,
     levelTags: false,
+    currency: null,
+    currencyMismatch: "SKIP",
     ...fields,
   };
 }

@@ -17,7 +17,7 @@ interface Existing {
 function answers(existing: Existing, userErrors: { code: string; message: string }[] = []) {
   return {
     DillerExtensionSetup: () => ({
-      shop: { ianaTimezone: "Europe/Oslo" },
+      shop: { ianaTimezone: "Europe/Oslo", currencyCode: "SEK" },
       orderConsent: {
         nodes: existing.order
           ? [
@@ -60,7 +60,7 @@ beforeEach(async () => {
 });
 
 describe("prepareShopForExtensions", () => {
-  it("creates the order definition (copied from the cart) and the customer definition, and stores the time zone", async () => {
+  it("creates the order definition (copied from the cart) and the customer definition, and stores the time zone and currency", async () => {
     adminApi.resolvers = answers({});
     expect(await setUp()).toEqual({ ok: true });
     expect(adminApi.calls.map((call) => call.operation)).toEqual([
@@ -87,6 +87,7 @@ describe("prepareShopForExtensions", () => {
       extensionSetupAt: expect.any(Date),
       extensionSetupError: null,
       timezone: "Europe/Oslo",
+      currency: "SEK",
     });
   });
 

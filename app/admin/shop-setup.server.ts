@@ -10,12 +10,13 @@ import { CONSENT_METAFIELD_KEY } from "~/sync/consent";
  * - the ORDER metafield definition `$app:diller_consent` (json) with `cartToOrderCopyable`, so the
  *   consent the checkout extension writes to the cart metafield is copied onto the order;
  * - the CUSTOMER metafield definition `$app:diller_consent` (json), where the app records consent.
- * It also stores the shop's time zone, so the dashboard counts days as the merchant does.
+ * It also stores the shop's time zone, so the dashboard counts days as the merchant does, and its
+ * currency, so onboarding and settings can warn when it is not the Diller store's.
  */
 
 export const EXTENSION_SETUP_QUERY = `#graphql
   query DillerExtensionSetup {
-    shop { ianaTimezone }
+    shop { ianaTimezone currencyCode }
     orderConsent: metafieldDefinitions(first: 1, ownerType: ORDER, namespace: "$app", key: "diller_consent") {
       nodes { id capabilities { cartToOrderCopyable { enabled } } }
     }
@@ -58,7 +59,7 @@ export function shopGraphqlOf(admin: {
 }
 
 const SetupStateSchema = z.object({
-  shop: z.object({ ianaTimezone: z.string().nullish() }).nullish(),
+  shop: z.object({ ianaTimezone: z.string().nullish(), currencyCode: z.string().nullish() }).nullish(),
   orderConsent: z.object({
     nodes: z.array(
       z.object({
@@ -155,7 +156,12 @@ export async function prepareShopForExtensions(
     if (!state.customerConsent.nodes[0]) await createDefinition(graphql, "CUSTOMER");
     await db.shop.updateMany({
       where: { shop },
-      data: { extensionSetupAt: now(), extensionSetupError: null, timezone: state.shop?.ianaTimezone ?? null },
+      data: {
+        extensionSetupAt: now(),
+        extensionSetupError: null,
+        timezone: state.shop?.ianaTimezone ?? null,
+        currency: state.shop?.currencyCode ?? null,
+      },
     });
     logger.info("extension setup done", { shop });
     return { ok: true };

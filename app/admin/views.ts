@@ -25,6 +25,8 @@ export interface ConnectionView {
   /** The saved key cannot be decrypted (the encryption key it was sealed with is gone). */
   apiKeyUnreadable: boolean;
   connectedAt: string | null;
+  /** The shop's currency from Shopify (read at setup); null until known. */
+  shopCurrency: string | null;
 }
 
 /** The parts of Diller's store profile the admin shows. */
@@ -58,6 +60,7 @@ export interface SettingsValues {
   sendTestOrders: boolean;
   loyaltyFactsOnCustomers: boolean;
   levelTags: boolean;
+  currencyMismatch: "SKIP" | "SEND";
   membershipConsentText: string;
   marketingConsentText: string;
   discountCodePrefix: string;

@@ -173,6 +173,16 @@ export const da: Dictionary = {
   "settings.connectionConnectedAt": "Forbundet",
   "settings.testConnection": "Test forbindelsen",
   "settings.errors.orderTrigger": "Vælg, hvornår ordrer sendes.",
+  "settings.currencyMismatch": "Ordrer i en anden valuta end Diller-butikkens ({storeCurrency})",
+  "settings.currencyMismatchSkip":
+    "Spring dem over, med årsagen på oversigten (anbefalet: point ville blive beregnet med forkert sats)",
+  "settings.currencyMismatchSend": "Send dem i butikkens valuta",
+  "settings.errors.currencyMismatch": "Vælg, hvad der sker med ordrer i en anden valuta.",
+  "currency.mismatchTitle": "Din butik sælger i {shopCurrency}, men Diller-butikken regner i {storeCurrency}",
+  "currency.mismatchSkip":
+    "Ordrer i {shopCurrency} springes over med en årsag, indtil du vælger andet under Indstillinger → Ordrer.",
+  "currency.mismatchSend":
+    "Ordrer sendes til Diller i butikkens valuta, som valgt under Indstillinger → Ordrer. Diller kan afvise dem.",
   "settings.errors.consentTooLong": "Hold teksten på højst 500 tegn.",
   "settings.errors.prefix":
     "Brug 2–12 bogstaver, tal, bindestreger eller understregninger, og begynd med et bogstav eller et tal.",

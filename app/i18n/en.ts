@@ -185,6 +185,16 @@ export const en = {
   "settings.connectionConnectedAt": "Connected",
   "settings.testConnection": "Test connection",
   "settings.errors.orderTrigger": "Choose when orders are sent.",
+  "settings.currencyMismatch": "Orders in another currency than the Diller store's ({storeCurrency})",
+  "settings.currencyMismatchSkip":
+    "Skip them, with the reason on the dashboard (recommended: points would be counted at the wrong rate)",
+  "settings.currencyMismatchSend": "Send them in the shop's currency",
+  "settings.errors.currencyMismatch": "Choose what happens to orders in another currency.",
+  "currency.mismatchTitle": "Your shop sells in {shopCurrency}, but the Diller store counts in {storeCurrency}",
+  "currency.mismatchSkip":
+    "Orders in {shopCurrency} are skipped with a reason until you choose otherwise under Settings → Orders.",
+  "currency.mismatchSend":
+    "Orders are sent to Diller in the shop's currency, as chosen under Settings → Orders. Diller may refuse them.",
   "settings.errors.consentTooLong": "Keep the text to 500 characters or fewer.",
   "settings.errors.prefix": "Use 2–12 letters, digits, dashes or underscores, starting with a letter or digit.",
   "settings.errors.department": "Diller has no department with this id. Choose another one.",

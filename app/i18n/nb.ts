@@ -182,6 +182,16 @@ export const nb: Dictionary = {
   "settings.connectionConnectedAt": "Tilkoblet",
   "settings.testConnection": "Test tilkoblingen",
   "settings.errors.orderTrigger": "Velg når ordrer sendes.",
+  "settings.currencyMismatch": "Ordrer i en annen valuta enn Diller-butikkens ({storeCurrency})",
+  "settings.currencyMismatchSkip":
+    "Hopp over dem, med årsaken på oversikten (anbefalt: poengene ville blitt regnet med feil sats)",
+  "settings.currencyMismatchSend": "Send dem i butikkens valuta",
+  "settings.errors.currencyMismatch": "Velg hva som skjer med ordrer i en annen valuta.",
+  "currency.mismatchTitle": "Butikken din selger i {shopCurrency}, men Diller-butikken regner i {storeCurrency}",
+  "currency.mismatchSkip":
+    "Ordrer i {shopCurrency} hoppes over med en årsak til du velger noe annet under Innstillinger → Ordrer.",
+  "currency.mismatchSend":
+    "Ordrer sendes til Diller i butikkens valuta, slik det er valgt under Innstillinger → Ordrer. Diller kan avvise dem.",
   "settings.errors.consentTooLong": "Hold teksten på 500 tegn eller mindre.",
   "settings.errors.prefix":
     "Bruk 2–12 bokstaver, sifre, bindestreker eller understreker, og begynn med en bokstav eller et siffer.",

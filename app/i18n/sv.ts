@@ -175,6 +175,16 @@ export const sv: Dictionary = {
   "settings.connectionConnectedAt": "Ansluten",
   "settings.testConnection": "Testa anslutningen",
   "settings.errors.orderTrigger": "Välj när beställningar ska skickas.",
+  "settings.currencyMismatch": "Beställningar i en annan valuta än Diller-butikens ({storeCurrency})",
+  "settings.currencyMismatchSkip":
+    "Hoppa över dem, med orsaken på översikten (rekommenderas: poängen skulle räknas med fel kurs)",
+  "settings.currencyMismatchSend": "Skicka dem i butikens valuta",
+  "settings.errors.currencyMismatch": "Välj vad som händer med beställningar i en annan valuta.",
+  "currency.mismatchTitle": "Din butik säljer i {shopCurrency}, men Diller-butiken räknar i {storeCurrency}",
+  "currency.mismatchSkip":
+    "Beställningar i {shopCurrency} hoppas över med en orsak tills du väljer annat under Inställningar → Beställningar.",
+  "currency.mismatchSend":
+    "Beställningar skickas till Diller i butikens valuta, som valt under Inställningar → Beställningar. Diller kan avvisa dem.",
   "settings.errors.consentTooLong": "Håll texten till högst 500 tecken.",
   "settings.errors.prefix":
     "Använd 2–12 bokstäver, siffror, bindestreck eller understreck, och börja med en bokstav eller siffra.",

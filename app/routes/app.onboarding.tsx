@@ -10,6 +10,7 @@ import { onboardingAction, onboardingData } from "~/admin/onboarding-actions.ser
 import { onboardingStep } from "~/admin/onboarding.server";
 import { shopGraphqlOf } from "~/admin/shop-setup.server";
 import { ConnectionForm } from "~/admin/ui/ConnectionForm";
+import { CurrencyNotice } from "~/admin/ui/CurrencyNotice";
 import { DepartmentStep } from "~/admin/ui/DepartmentStep";
 import { useI18n } from "~/i18n/I18nProvider";
 
@@ -43,13 +44,20 @@ export default function Onboarding() {
             {data.step === "connect" ? (
               <ConnectionForm connection={data.connection} result={result} />
             ) : (
-              <DepartmentStep
-                store={data.store}
-                departments={data.departments}
-                departmentId={data.departmentId}
-                problem={data.problem}
-                result={result && "intent" in result && result.intent === "finish" ? result : undefined}
-              />
+              <>
+                <CurrencyNotice
+                  shopCurrency={data.connection.shopCurrency}
+                  storeCurrency={data.store?.currency ?? null}
+                  choice={data.currencyMismatch}
+                />
+                <DepartmentStep
+                  store={data.store}
+                  departments={data.departments}
+                  departmentId={data.departmentId}
+                  problem={data.problem}
+                  result={result && "intent" in result && result.intent === "finish" ? result : undefined}
+                />
+              </>
             )}
           </BlockStack>
         </Layout.Section>

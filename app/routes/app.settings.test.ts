@@ -30,11 +30,12 @@ const VALID = {
   discountCombinesWithOrder: "false",
   discountCombinesWithShipping: "true",
   departmentId: "oslo-city",
+  currencyMismatch: "SEND",
 };
 
 describe("settings loader", () => {
   it("shows the saved settings, the masked key, the departments and Diller's privacy policy", async () => {
-    await harness.connectShop({ discountCodePrefix: "DL-", membershipConsentText: "Join!" });
+    await harness.connectShop({ discountCodePrefix: "DL-", membershipConsentText: "Join!", currency: "SEK" });
     const page = await harness.load(loader, "/app/settings");
     expect(page.data).toMatchObject({
       values: {
@@ -47,9 +48,16 @@ describe("settings loader", () => {
         discountCodePrefix: "DL-",
         discountCombinesWithShipping: true,
         departmentId: "webshop",
+        currencyMismatch: "SKIP",
       },
-      connection: { connected: true, storeId: harness.sandbox.credentials.storeId, apiKeyMasked: "••••••••cdef" },
-      store: { privacyPolicyUrl: "https://example.com/privacy" },
+      // The notice compares these two: the shop sells in SEK, the sandbox store counts in NOK.
+      connection: {
+        shopCurrency: "SEK",
+        connected: true,
+        storeId: harness.sandbox.credentials.storeId,
+        apiKeyMasked: "••••••••cdef",
+      },
+      store: { privacyPolicyUrl: "https://example.com/privacy", currency: "NOK" },
       departments: expect.arrayContaining([{ id: "bergen", name: expect.any(String) }]),
       problem: null,
     });
@@ -104,6 +112,7 @@ describe("settings action", () => {
       discountCombinesWithOrder: false,
       discountCombinesWithShipping: true,
       dillerDepartmentId: "oslo-city",
+      currencyMismatch: "SEND",
     });
 
     // Saving the same texts again keeps the version.
@@ -154,12 +163,14 @@ describe("settings action", () => {
       discountCodePrefix: "!",
       orderTrigger: "",
       membershipConsentText: "z".repeat(600),
+      currencyMismatch: "CONVERT",
     });
     expect(result.data).toMatchObject({
       errors: {
         discountCodePrefix: { key: "settings.errors.prefix" },
         orderTrigger: { key: "settings.errors.orderTrigger" },
         membershipConsentText: { key: "settings.errors.consentTooLong" },
+        currencyMismatch: { key: "settings.errors.currencyMismatch" },
       },
     });
   });

@@ -5,6 +5,7 @@ import { PermanentJobError, describeError, type JobContext, type JobHandler } fr
 import { assessOrderForBooking } from "~/loyalty/order-eligibility";
 import { mapOrderToTransaction, TransactionMappingError, type MappedTransaction } from "~/loyalty/order-to-transaction";
 import { classifyRefunds, mapOrderRemainder } from "~/loyalty/refunds";
+import { lineProductKeys, withLineStamps } from "~/loyalty/stamp-cards";
 import type { ShopifyAdminGateway } from "~/shopify/admin-gateway";
 import { parseShopifyJson } from "~/shopify/payloads/json";
 import { parseOrderPayload, type ShopifyOrder } from "~/shopify/payloads/order";
@@ -17,6 +18,8 @@ import { knownOrderOf, foldPendingOrderEvents } from "./order-events.server";
 import { forgetDeletedMember, memberIsGone } from "./member-gone.server";
 import { markMintedCodesUsed, mintedCouponCodes, normalizeCode } from "./minted-coupons.server";
 import { linkCustomer, resolveOrderMember } from "./order-member.server";
+import { currencySkipReason } from "./currency";
+import { createStoreFactsCache } from "./store-facts.server";
 import { testOrderSkipReason } from "./test-orders";
 import { orderExternalId, parseOrderProgress, remainderExternalId, type OrderProgress } from "./order-progress";
 
@@ -60,7 +63,7 @@ export function createOrderSyncHandler({
   memberChanged = async () => {},
   now = () => new Date(),
 }: OrderSyncDeps): JobHandler<"order-sync"> {
-  const pointsRatios = new Map<string, { ratio: Promise<number | null>; at: number }>();
+  const store = createStoreFactsCache(now);
 
   return async ({ shop, orderId }, context) => {
     const record = await foldPendingOrderEvents(db, shop, orderId, now);
@@ -168,6 +171,20 @@ export function createOrderSyncHandler({
     const save = async () =>
       db.orderSync.update({ where: { id: record.id }, data: { progressJson: JSON.stringify(progress) } });
     const diller = dillerFor(shopRow);
+    if (shopRow.currencyMismatch === "SKIP" && !progress.live && progress.cancelled.length === 0) {
+      const facts = await store.facts(shopRow, diller);
+      // Retried with the job: an unreadable store profile must not skip orders for good.
+      if (!facts) throw new Error("The Diller store's currency could not be read");
+      const currencySkip = currencySkipReason(
+        order.currency ?? order.presentment_currency,
+        facts.currency,
+        shopRow.currencyMismatch,
+      );
+      if (currencySkip) {
+        await settle(record, { state: "SKIPPED", reason: `Not sent: ${currencySkip}` });
+        return;
+      }
+    }
 
     const cancelled = Boolean(known.cancelledAt) || order.financial_status === "voided";
     const assessment = assessOrderForBooking(order);
@@ -288,7 +305,7 @@ export function createOrderSyncHandler({
       });
     }
     if (desired && progress.live !== desired.externalId) {
-      const posted = await postTransaction(diller, memberId, desired, logger);
+      const posted = await postTransaction(diller, memberId, await withStamps(shopRow, diller, order, desired), logger);
       progress.live = desired.externalId;
       pointsChanged = true;
       progress.posted[desired.externalId] = { total: posted.amounts.total, at: now().toISOString() };
@@ -416,6 +433,20 @@ export function createOrderSyncHandler({
     }
   }
 
+  /** The stamps the lines collect on the store's product stamp cards (cancelled with the transaction). */
+  async function withStamps(
+    shopRow: Shop,
+    diller: DillerClient,
+    order: ShopifyOrder,
+    desired: DesiredTransaction,
+  ): Promise<DesiredTransaction> {
+    const rules = await store.stampRules(shopRow, diller);
+    // Retried with the job: booking without the stamps would lose them for good.
+    if (!rules) throw new Error("The Diller store's stamp cards could not be read");
+    const body = withLineStamps(desired.mapped.body, rules, lineProductKeys(order.line_items));
+    return body === desired.mapped.body ? desired : { ...desired, mapped: { ...desired.mapped, body } };
+  }
+
   async function postTransaction(
     diller: DillerClient,
     memberId: string,
@@ -475,21 +506,8 @@ export function createOrderSyncHandler({
   }
 
   async function estimatePoints(shopRow: Shop, diller: DillerClient, total: number): Promise<number | undefined> {
-    // The store's points ratio is read at most once per shop every ten minutes: concurrent orders
-    // share one pending read instead of each asking Diller.
-    const cached = pointsRatios.get(shopRow.shop);
-    let ratio = cached && now().getTime() - cached.at < 10 * 60 * 1000 ? cached.ratio : undefined;
-    if (ratio === undefined) {
-      ratio = diller.stores
-        .getStore()
-        .then((store) =>
-          store.points_system?.enabled === false ? 0 : (store.points_system?.currency_points_ratio ?? null),
-        )
-        .catch(() => null);
-      pointsRatios.set(shopRow.shop, { ratio, at: now().getTime() });
-    }
-    const value = await ratio;
-    return value === null ? undefined : Math.round(total * value * 100) / 100;
+    const ratio = (await store.facts(shopRow, diller))?.pointsRatio ?? null;
+    return ratio === null ? undefined : Math.round(total * ratio * 100) / 100;
   }
 }
 

@@ -64,7 +64,7 @@ beforeEach(async () => {
   h.sandbox.faults.reset();
   await h.app.db.shop.update({
     where: { shop: TEST_SHOP },
-    data: { integrationEnabled: true, dillerEnvironment: "custom", sendTestOrders: false },
+    data: { integrationEnabled: true, dillerEnvironment: "custom", sendTestOrders: false, currencyMismatch: "SKIP" },
   });
 });
 
@@ -229,6 +229,97 @@ describe("test orders", () => {
     await h.deliver("orders/paid", order);
     await h.settle();
     expect(await h.orderSync(String(order.id))).toMatchObject({ state: "SENT" });
+  });
+});
+
+describe("orders in another currency than the Diller store's (NOK)", () => {
+  const sekOrder = () => {
+    const order = paidOrder();
+    return JSON.parse(JSON.stringify(order).replaceAll('"NOK"', '"SEK"')) as typeof order;
+  };
+
+  it("are skipped with the reason by default, without a call to Diller", async () => {
+    const order = sekOrder();
+    const calls = await dillerCalls(async () => {
+      await h.deliver("orders/paid", order);
+      await h.settle();
+    });
+    expect(calls).toEqual([]);
+    const record = await h.orderSync(String(order.id));
+    expect(record?.state).toBe("SKIPPED");
+    expect(record?.reason).toBe(
+      "Not sent: the order is in SEK but the Diller store counts in NOK (choose in the settings to send such orders)",
+    );
+    expect(h.transactions().some((transaction) => transaction.externalId === externalId(order.id))).toBe(false);
+  });
+
+  it("are sent in the shop's currency when the merchant chose so (a strict store then refuses them visibly)", async () => {
+    await h.app.db.shop.update({ where: { shop: TEST_SHOP }, data: { currencyMismatch: "SEND" } });
+    const order = sekOrder();
+    const calls = await dillerCalls(async () => {
+      await h.deliver("orders/paid", order);
+      await h.settle();
+    });
+    expect(calls).toContain("createTransaction");
+    const record = await h.orderSync(String(order.id));
+    // The sandbox store, like a Diller store that keeps one currency, refuses SEK: FAILED with Diller's words, never skipped.
+    expect(record?.state).toBe("FAILED");
+    expect(record?.reason).toMatch(/currency: The store's currency is NOK, not SEK/);
+  });
+
+  it("in the store's currency are booked as before, whatever the choice", async () => {
+    for (const currencyMismatch of ["SKIP", "SEND"] as const) {
+      await h.app.db.shop.update({ where: { shop: TEST_SHOP }, data: { currencyMismatch } });
+      const order = paidOrder();
+      await h.deliver("orders/paid", order);
+      await h.settle();
+      expect(await h.orderSync(String(order.id))).toMatchObject({ state: "SENT", currency: "NOK" });
+    }
+  });
+});
+
+describe("stamp cards naming products", () => {
+  // The demo store's card 1 ("Coffee card", restartable, 10 stamps) names the product "coffee-cup".
+  const coffeeStamps = () => {
+    const card = h.member(DEMO_MEMBERS.kari).stampCards.find((progress) => progress.stampCardId === 1);
+    return (card?.completedCount ?? 0) * 10 + (card?.stampsCollected ?? 0);
+  };
+  const coffeeOrder = () => {
+    const order = paidOrder();
+    const { line_items: lines } = order as Record<string, unknown>;
+    if (!Array.isArray(lines)) throw new Error("fixture 06 has no lines");
+    return {
+      ...order,
+      line_items: lines.map((line: object, index) => (index < 2 ? { ...line, sku: "coffee-cup" } : line)),
+    };
+  };
+
+  it("collect a stamp per unit of the lines they name, reversed when the order is cancelled", async () => {
+    const before = coffeeStamps();
+    const order = coffeeOrder();
+    await h.deliver("orders/paid", order);
+    await h.settle();
+    expect(await h.orderSync(String(order.id))).toMatchObject({ state: "SENT" });
+    expect(coffeeStamps()).toBe(before + 2);
+
+    await h.deliver("orders/cancelled", {
+      ...order,
+      cancelled_at: "2026-11-28T12:00:00Z",
+      financial_status: "refunded",
+      updated_at: "2026-11-28T12:00:00Z",
+    });
+    await h.settle();
+    expect(await h.orderSync(String(order.id))).toMatchObject({ state: "CANCELLED" });
+    expect(coffeeStamps()).toBe(before);
+  });
+
+  it("an order of other products collects none", async () => {
+    const before = coffeeStamps();
+    const order = paidOrder();
+    await h.deliver("orders/paid", order);
+    await h.settle();
+    expect(await h.orderSync(String(order.id))).toMatchObject({ state: "SENT" });
+    expect(coffeeStamps()).toBe(before);
   });
 });
 

@@ -18,6 +18,7 @@ import { useState, type ReactNode } from "react";
 
 import { useI18n } from "~/i18n/I18nProvider";
 
+import { CurrencyNotice } from "./CurrencyNotice";
 import type { ConnectionView, DepartmentOption, FieldErrors, SettingsValues, StoreSummary } from "../views";
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -107,6 +108,21 @@ export function SettingsForm({
         />
         {flag("includeShipping", t("settings.includeShipping"), t("settings.includeShippingHelp"))}
         {flag("sendTestOrders", t("settings.sendTestOrders"), t("settings.sendTestOrdersHelp"))}
+        <CurrencyNotice
+          shopCurrency={connection.shopCurrency}
+          storeCurrency={store?.currency ?? null}
+          choice={values.currencyMismatch}
+        />
+        <ChoiceList
+          title={t("settings.currencyMismatch", { storeCurrency: store?.currency ?? t("common.none") })}
+          choices={[
+            { value: "SKIP", label: t("settings.currencyMismatchSkip") },
+            { value: "SEND", label: t("settings.currencyMismatchSend") },
+          ]}
+          selected={[values.currencyMismatch]}
+          onChange={([choice]) => set("currencyMismatch")(choice === "SEND" ? "SEND" : "SKIP")}
+          error={error("currencyMismatch")}
+        />
         {flag(
           "loyaltyFactsOnCustomers",
           t("settings.loyaltyFactsOnCustomers"),
