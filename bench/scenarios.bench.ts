@@ -86,20 +86,19 @@ const results: Record<string, Count> = {
   }),
   "guest with consent (registration)": await measure(ORDERS, async (index) => {
     const email = `bench.joiner.${index}.${Date.now()}@example.com`;
-    await h.deliver(
-      "orders/paid",
-      paidOrder({
+    const order = paidOrder({
+      email,
+      customer: {
+        id: 4_100_000 + index,
         email,
-        customer: {
-          id: 4_100_000 + index,
-          email,
-          first_name: "Jo",
-          last_name: "Ining",
-          phone: `+479111${String(index).padStart(4, "0")}`,
-        },
-        note_attributes: [{ name: "_diller_consent", value: JSON.stringify({ membership: true, marketing: true }) }],
-      }),
-    );
+        first_name: "Jo",
+        last_name: "Ining",
+        phone: `+479111${String(index).padStart(4, "0")}`,
+      },
+    });
+    // Consent as checkout stores it: the order's $app:diller_consent metafield, read through the Admin API.
+    h.setOrderConsent(order.id, { membership: true, marketing: true });
+    await h.deliver("orders/paid", order);
   }),
   "coupon order (created, then paid)": await measure(ORDERS, async (index) => {
     // A coupon a member may redeem repeatedly: the Public one.

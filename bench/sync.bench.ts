@@ -49,6 +49,8 @@ if (migrated.status !== 0) throw new Error(migrated.stderr);
 
 Object.assign(process.env, {
   NODE_ENV: "production",
+  // The production egress policy allows loopback only when the operator lists it (decision 020).
+  DILLER_ALLOWED_HOSTS: "127.0.0.1",
   JOB_WORKER: "off",
   SHOPIFY_API_KEY: "bench",
   SHOPIFY_API_SECRET: SECRET,
