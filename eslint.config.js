@@ -12,7 +12,7 @@ export default tseslint.config(
       "build/**",
       "prisma/generated/**",
       "app/types/**",
-      "app/diller/contract/openapi.d.ts",
+      "packages/diller-contract/openapi.d.ts",
       "extensions/*/dist/**",
       "extensions/*/shopify.d.ts",
       ".shopify/**",

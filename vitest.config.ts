@@ -22,7 +22,12 @@ export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
     ...testSetup,
-    include: ["app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "sandbox/**/*.test.ts", "tests/**/*.test.{ts,tsx}"],
+    include: [
+      "app/**/*.test.{ts,tsx}",
+      "scripts/**/*.test.ts",
+      "packages/diller-sandbox/**/*.test.ts",
+      "tests/**/*.test.{ts,tsx}",
+    ],
     exclude: ["**/node_modules/**", BROWSER_TESTS],
   },
 });

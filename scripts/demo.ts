@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 
 import { createDatabase } from "../app/db.server";
 import { createSecretBox } from "../app/security/encryption.server";
-import { DEMO_MEMBERS, startDillerSandbox } from "../sandbox/diller";
+import { DEMO_MEMBERS, startDillerSandbox } from "@diller/diller-sandbox";
 import { playAccountStory } from "./demo/account-story";
 import { playCheckoutStory } from "./demo/checkout-story";
 

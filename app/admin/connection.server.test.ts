@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { startDillerSandbox, type RunningSandbox } from "../../sandbox/diller";
+import { startDillerSandbox, type RunningSandbox } from "@diller/diller-sandbox";
 import { silentLogger } from "~/logger.server";
 
 import { safeHttpUrl, testConnection } from "./connection.server";

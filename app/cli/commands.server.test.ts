@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startDillerSandbox, type RunningSandbox } from "../../sandbox/diller";
+import { startDillerSandbox, type RunningSandbox } from "@diller/diller-sandbox";
 import { getDatabase } from "~/db.server";
 import { secrets, sessionStorage } from "~/shopify.server";
 

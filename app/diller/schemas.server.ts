@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * zod schemas for every response body of the Diller contract (`contract/openapi.yaml`).
+ * zod schemas for every response body of the Diller contract (`packages/diller-contract/openapi.yaml`).
  *
  * Leniency rules (docs/diller.md, "Parsing responses"):
  * - unknown properties are accepted and dropped (zod's default `strip`);

@@ -1,4 +1,4 @@
-import type { components } from "~/diller/contract/openapi";
+import type { components } from "@diller/diller-contract";
 
 type Schemas = components["schemas"];
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { DEMO_MEMBERS } from "../../sandbox/diller";
+import { DEMO_MEMBERS } from "@diller/diller-sandbox";
 import { startAdminHarness, type AdminHarness } from "~/admin/testing/admin-harness";
 import { TEST_SHOP } from "../../tests/shopify";
 

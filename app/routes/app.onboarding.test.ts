@@ -5,7 +5,7 @@ vi.hoisted(() => {
   process.env.LOG_LEVEL = "debug";
 });
 
-import { SECOND_STORE_API_KEY, SECOND_STORE_ID } from "../../sandbox/diller";
+import { SECOND_STORE_API_KEY, SECOND_STORE_ID } from "@diller/diller-sandbox";
 import { captureOutput, startAdminHarness, type AdminHarness } from "~/admin/testing/admin-harness";
 import { installFakeAdminApi, type FakeAdminApi } from "../../tests/shopify-admin-fake";
 import { TEST_SHOP } from "../../tests/shopify";

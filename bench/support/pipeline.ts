@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 
-import { startDillerSandbox, type RunningSandbox } from "../../sandbox/diller";
+import { startDillerSandbox, type RunningSandbox } from "@diller/diller-sandbox";
 import { createDatabase } from "../../app/db.server";
 import { parseEnv } from "../../app/env.server";
 import { createSecretBox } from "../../app/security/encryption.server";

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { DEMO_MEMBERS } from "../../sandbox/diller";
+import { DEMO_MEMBERS } from "@diller/diller-sandbox";
 import { createCheckoutService } from "~/checkout/checkout.server";
 import { silentLogger } from "~/logger.server";
 

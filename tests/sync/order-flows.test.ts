@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { DEMO_MEMBERS } from "../../sandbox/diller";
+import { DEMO_MEMBERS } from "@diller/diller-sandbox";
 import { TEST_SHOP } from "../shopify";
 
 import { fixture, KARI, SHOP_HANDLE, startSyncHarness, type SyncHarness } from "./harness";

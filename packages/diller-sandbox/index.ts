@@ -1,16 +1,16 @@
 /**
  * The Diller sandbox: a stateful local implementation of the Diller Retailer API v2.0 contract with
- * fault injection, for development, tests, demos and benchmarks. See sandbox/README.md.
+ * fault injection, for development, tests, demos and benchmarks. See README.md.
  */
 import { createServer, type Server } from "node:http";
 import { type AddressInfo } from "node:net";
 
-import { createLogger } from "../../app/logger.server";
 import { TokenIssuer } from "./auth";
 import { systemClock } from "./clock";
 import { createContractValidator } from "./contract";
 import { randomOtpCode } from "./domain/otp";
 import { FaultController } from "./faults";
+import { createJsonLogger } from "./logger";
 import { loadStateFile, saveStateFile } from "./persistence";
 import { type SandboxRuntime } from "./runtime";
 import { createRequestListener } from "./server";
@@ -29,6 +29,7 @@ export {
 } from "./state/fixtures";
 export { createContractValidator, type ContractError, type ContractValidator } from "./contract";
 export { DEFAULT_FAULTS } from "./faults";
+export { createJsonLogger, type JsonLoggerOptions } from "./logger";
 export type {
   FaultConfig,
   IssuedOtp,
@@ -138,5 +139,5 @@ function clientHost(host: string): string {
 }
 
 function defaultLogger(): SandboxLogger {
-  return createLogger({ level: "info" }).child({ component: "diller-sandbox" });
+  return createJsonLogger({ fields: { component: "diller-sandbox" } });
 }

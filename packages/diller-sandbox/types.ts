@@ -1,13 +1,10 @@
 /** The sandbox's public interface (re-exported by index.ts). */
+import { type SandboxLogger } from "./logger";
 import { type SandboxState } from "./state/schema";
 
 export type { SandboxState } from "./state/schema";
 
-export interface SandboxLogger {
-  info(msg: string, fields?: object): void;
-  warn(msg: string, fields?: object): void;
-  error(msg: string, fields?: object): void;
-}
+export type { SandboxLogger } from "./logger";
 
 export type SeedName = "demo" | "empty";
 

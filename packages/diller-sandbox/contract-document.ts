@@ -3,12 +3,13 @@
  * parsed (zod, leniently: unknown keys are fine); schemas stay raw and are converted in contract.ts.
  */
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 
+import { DILLER_OPENAPI_PATH } from "@diller/diller-contract";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 
-export const DEFAULT_OPENAPI_PATH = fileURLToPath(new URL("../../app/diller/contract/openapi.yaml", import.meta.url));
+/** The contract lives in @diller/diller-contract, shared with the app's client (docs/decisions/036-sandbox-package.md). */
+export const DEFAULT_OPENAPI_PATH = DILLER_OPENAPI_PATH;
 
 export const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options"] as const;
 export type HttpMethod = Uppercase<(typeof HTTP_METHODS)[number]>;

@@ -2,7 +2,7 @@
  * Static types of each contract operation's input and output, derived from the generated
  * `operations` type, so handlers are checked against the contract at compile time.
  */
-import type { components, operations } from "../../app/diller/contract/openapi";
+import type { components, operations } from "@diller/diller-contract";
 
 export type Schemas = components["schemas"];
 export type SchemaName = keyof Schemas;
