@@ -2,12 +2,14 @@ import { describe, expect, it } from "vitest";
 
 import { normalizePhone, searchDigits } from "./domain/phone";
 import { membershipDetail, pointsForAmount } from "./domain/points";
+import { createContractValidator } from "./contract";
 import { applyStampMovement, reverseStampMovement } from "./domain/stamps";
 import { createSeed } from "./state/seed";
 
 const now = new Date("2026-03-02T10:00:00Z");
+const contract = createContractValidator();
 const seedStore = () => {
-  const store = createSeed("demo", now).stores[0];
+  const store = createSeed("demo", now, contract).stores[0];
   if (!store) throw new Error("demo seed has no store");
   return store;
 };

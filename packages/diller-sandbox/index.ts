@@ -54,7 +54,7 @@ export async function startDillerSandbox(options: SandboxOptions = {}): Promise<
 
   const runtime: SandboxRuntime = {
     contract,
-    state: loaded ?? createSeed(defaultSeed, now()),
+    state: loaded ?? createSeed(defaultSeed, now(), contract),
     tokens: new TokenIssuer(options.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS, now),
     faults: new FaultController(options.faults),
     logger,
@@ -67,7 +67,7 @@ export async function startDillerSandbox(options: SandboxOptions = {}): Promise<
     generateOtpCode: options.generateOtpCode ?? randomOtpCode,
     baseUrl: "",
     reset(seed) {
-      runtime.state = createSeed(seed ?? defaultSeed, now());
+      runtime.state = createSeed(seed ?? defaultSeed, now(), contract);
       runtime.issuedOtps.length = 0;
       logger.info("Diller sandbox state reset", { seed: seed ?? defaultSeed });
     },
