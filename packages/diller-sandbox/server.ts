@@ -5,44 +5,16 @@
  */
 import { type IncomingMessage, type ServerResponse } from "node:http";
 
+import { handleAdmin } from "./admin";
+import { type Exchange, problem, processApi } from "./api-request";
+import { applyFault } from "./apply-fault";
 import { discoveryDocument, handleTokenRequest } from "./auth";
 import { delay } from "./clock";
-import { purgeDeletedMembers } from "./domain/members";
-import { handleAdmin } from "./admin";
-import { type HandlerContext, type HandlerTable, handlers } from "./handlers";
 import { type Outgoing, publicBaseUrl, readBody, send } from "./http-io";
-import { type ApiOperationId } from "./operation-types";
-import {
-  contractErrorsToFieldErrors,
-  fieldProblem,
-  JSON_CONTENT_TYPE,
-  PROBLEM_CONTENT_TYPE,
-  ProblemError,
-  problemDetails,
-  renderRejection,
-  validationProblem,
-} from "./problem";
+import { PROBLEM_CONTENT_TYPE, ProblemError, problemDetails } from "./problem";
+import { checkAgainstContract } from "./response-check";
 import { type SandboxRuntime } from "./runtime";
-import { type ScriptedFault } from "./types";
-
-const DISCOVERY_PATH = "/.well-known/openid-configuration";
-const JSON_MEDIA_TYPE = /^(application\/json|text\/json|application\/[\w.+-]*\+json)\s*(;|$)/i;
-
-type Target =
-  | { kind: "discovery" }
-  | { kind: "token" }
-  | { kind: "api"; operationId: ApiOperationId; pathParams: Record<string, string> }
-  | { kind: "method-not-allowed"; allowed: string[] }
-  | { kind: "not-found" };
-
-interface Exchange {
-  runtime: SandboxRuntime;
-  request: IncomingMessage;
-  url: URL;
-  method: string;
-  bodyText: string;
-  baseUrl: string;
-}
+import { operationIdOf, resolveTarget, type Target } from "./targets";
 
 export function createRequestListener(runtime: SandboxRuntime) {
   return (request: IncomingMessage, response: ServerResponse) => {
@@ -102,39 +74,6 @@ async function handle(runtime: SandboxRuntime, request: IncomingMessage, respons
   log(outgoing.status);
 }
 
-function resolveTarget(runtime: SandboxRuntime, method: string, pathname: string): Target {
-  if (pathname.replace(/\/$/, "").toLowerCase() === DISCOVERY_PATH) {
-    return runtime.discovery && method === "GET"
-      ? { kind: "discovery" }
-      : runtime.discovery
-        ? { kind: "method-not-allowed", allowed: ["GET"] }
-        : { kind: "not-found" };
-  }
-  const match = runtime.contract.matchRoute(method, pathname);
-  if (match.kind !== "operation") return match;
-  const operationId = match.operation.operationId;
-  if (operationId === "requestAccessToken") return { kind: "token" };
-  if (!isApiOperationId(operationId)) return { kind: "not-found" };
-  return { kind: "api", operationId, pathParams: match.pathParams };
-}
-
-function isApiOperationId(operationId: string): operationId is ApiOperationId {
-  return Object.hasOwn(handlers, operationId);
-}
-
-function operationIdOf(target: Target): string {
-  switch (target.kind) {
-    case "discovery":
-      return "openidConfiguration";
-    case "token":
-      return "requestAccessToken";
-    case "api":
-      return target.operationId;
-    default:
-      return "unknown";
-  }
-}
-
 function processTarget(exchange: Exchange, target: Target): Outgoing {
   const { url, runtime } = exchange;
   switch (target.kind) {
@@ -165,198 +104,6 @@ function processTarget(exchange: Exchange, target: Target): Outgoing {
       );
     case "api":
       return processApi(exchange, target.operationId, target.pathParams);
-  }
-}
-
-function processApi(exchange: Exchange, operationId: ApiOperationId, pathParams: Record<string, string>): Outgoing {
-  const { runtime, request, url } = exchange;
-  const now = runtime.now();
-  purgeDeletedMembers(runtime.state, now);
-
-  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? "")?.[1];
-  if (!bearer) return { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="diller-sandbox"' } };
-  const token = runtime.tokens.check(bearer);
-  if (!token.ok) {
-    const description = token.description.replaceAll('"', "'");
-    return {
-      status: 401,
-      headers: { "WWW-Authenticate": `Bearer error="invalid_token", error_description="${description}"` },
-    };
-  }
-  const pathStoreId = pathParams.storeId;
-  if (pathStoreId !== undefined && pathStoreId.toLowerCase() !== token.storeId.toLowerCase()) {
-    return problem(new ProblemError(403, "The access token was not issued for this store."), url.pathname);
-  }
-  const store = runtime.state.stores.find((candidate) => candidate.id === token.storeId);
-  if (!store) return problem(new ProblemError(403, "The store of this access token no longer exists."), url.pathname);
-
-  let body: unknown;
-  try {
-    body = parseJsonBody(exchange, operationId);
-  } catch (error) {
-    if (error instanceof ProblemError) return rejection(runtime, operationId, error, url.pathname, undefined);
-    throw error;
-  }
-  const context: HandlerContext = {
-    state: runtime.state,
-    store,
-    now,
-    logger: runtime.logger,
-    publicBaseUrl: exchange.baseUrl,
-    nextId: (sequence) => (runtime.state.sequences[sequence] += 1),
-    issueOtp: (otp) => issueOtp(runtime, store, otp, now),
-  };
-  try {
-    const result = runOperation(runtime, operationId, context, { pathParams, query: url.searchParams, body });
-    return { status: Number(result.status), body: result.body, contentType: JSON_CONTENT_TYPE };
-  } catch (error) {
-    if (error instanceof ProblemError) return rejection(runtime, operationId, error, url.pathname, body);
-    throw error;
-  }
-}
-
-function runOperation<O extends ApiOperationId>(
-  runtime: SandboxRuntime,
-  operationId: O,
-  context: HandlerContext,
-  raw: { pathParams: Record<string, string>; query: URLSearchParams; body: unknown },
-) {
-  const parsed = runtime.contract.parseOperationInput(operationId, raw);
-  if (!parsed.ok) throw validationProblem(contractErrorsToFieldErrors(parsed.errors));
-  const handler: HandlerTable[O] = handlers[operationId];
-  return handler(context, parsed.input);
-}
-
-/** undefined when there is no body (or it is `null`); a 415/400 ProblemError when it is unusable. */
-function parseJsonBody(exchange: Exchange, operationId: ApiOperationId): unknown {
-  const operation = exchange.runtime.contract.operation(operationId);
-  if (!operation?.requestBody || exchange.bodyText.trim() === "") return undefined;
-  const contentType = exchange.request.headers["content-type"] ?? "";
-  if (!JSON_MEDIA_TYPE.test(contentType)) {
-    throw new ProblemError(
-      415,
-      `The body must be JSON (application/json, text/json or application/*+json), not '${contentType}'.`,
-    );
-  }
-  try {
-    const parsed: unknown = JSON.parse(exchange.bodyText);
-    return parsed === null ? undefined : parsed;
-  } catch (error) {
-    throw fieldProblem(
-      "$",
-      `The JSON value could not be parsed: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-}
-
-function issueOtp(
-  runtime: SandboxRuntime,
-  store: HandlerContext["store"],
-  otp: Parameters<HandlerContext["issueOtp"]>[0],
-  now: Date,
-) {
-  const code = runtime.generateOtpCode();
-  if (!/^\d{6}$/.test(code)) throw new Error("generateOtpCode must return six digits");
-  store.pendingOtps = store.pendingOtps.filter(
-    (pending) => !(pending.memberId === otp.memberId && pending.purpose === otp.purpose),
-  );
-  const pending = { ...otp, code, issuedAt: now.toISOString(), failedAttempts: 0 };
-  store.pendingOtps.push(pending);
-  const phone = otp.phone ? `${otp.phone.country_code}${otp.phone.number}` : undefined;
-  runtime.issuedOtps.push({ memberId: otp.memberId, purpose: otp.purpose, code, ...(phone ? { phone } : {}) });
-  // A sandbox code is fake and the whole point of logging it: nobody receives an SMS.
-  runtime.logger.info("One-time code issued (sandbox: logged instead of sent by SMS)", {
-    memberId: otp.memberId,
-    purpose: otp.purpose,
-    code,
-  });
-  return pending;
-}
-
-function rejection(
-  runtime: SandboxRuntime,
-  operationId: string,
-  error: ProblemError,
-  instance: string,
-  requestBody: unknown,
-): Outgoing {
-  const rendered = renderRejection(runtime.contract, operationId, error, instance, requestBody);
-  return { status: rendered.status, headers: rendered.headers, body: rendered.body, contentType: rendered.contentType };
-}
-
-function problem(error: ProblemError, instance: string): Outgoing {
-  return {
-    status: error.status,
-    headers: error.headers,
-    contentType: PROBLEM_CONTENT_TYPE,
-    body: problemDetails(error, instance),
-  };
-}
-
-/** Responses the sandbox makes are checked against the contract; a mismatch is a sandbox bug. */
-function checkAgainstContract(runtime: SandboxRuntime, target: Target, outgoing: Outgoing): void {
-  let operationId: string | undefined;
-  let errors: Array<{ field: string; message: string }> = [];
-  if (target.kind === "api") {
-    operationId = target.operationId;
-    errors = runtime.contract.validateResponse({ operationId, status: outgoing.status, body: outgoing.body }).errors;
-  } else if (target.kind === "token" && outgoing.status === 200) {
-    operationId = "requestAccessToken";
-    errors = runtime.contract.validateResponse({ operationId, status: 200, body: outgoing.body }).errors;
-  } else if (target.kind === "not-found" || target.kind === "method-not-allowed") {
-    operationId = target.kind;
-    errors = runtime.contract.validateComponent("ApiError", outgoing.body);
-  }
-  if (!operationId || errors.length === 0) return;
-  const violation = `${operationId} ${outgoing.status}: ${errors.map((error) => `${error.field} ${error.message}`).join("; ")}`;
-  runtime.contractViolations.push(violation);
-  runtime.logger.error("CONTRACT VIOLATION: the sandbox answered outside the Diller contract (sandbox bug)", {
-    operationId,
-    status: outgoing.status,
-    errors,
-  });
-}
-
-function applyFault(
-  runtime: SandboxRuntime,
-  fault: Exclude<ScriptedFault, { kind: "afterEffect" }>,
-  request: IncomingMessage,
-  response: ServerResponse,
-  url: URL,
-  log: (status: number) => void,
-): void {
-  switch (fault.kind) {
-    case "stall":
-      // Never answered; stop() closes the connection (server.closeAllConnections).
-      log(0);
-      return;
-    case "drop":
-      log(0);
-      request.socket.destroy();
-      return;
-    case "malformed":
-      send(response, { status: 200, raw: fault.body, contentType: JSON_CONTENT_TYPE });
-      log(200);
-      return;
-    case "status": {
-      const headers: Record<string, string> = {};
-      if (fault.retryAfterSeconds !== undefined) headers["Retry-After"] = String(fault.retryAfterSeconds);
-      if (fault.body === undefined) {
-        send(response, {
-          status: fault.status,
-          headers,
-          contentType: PROBLEM_CONTENT_TYPE,
-          body: problemDetails({ status: fault.status, detail: "Injected fault (Diller sandbox)." }, url.pathname),
-        });
-      } else if (typeof fault.body === "string") {
-        send(response, { status: fault.status, headers, raw: fault.body, contentType: "text/plain; charset=utf-8" });
-      } else {
-        send(response, { status: fault.status, headers, body: fault.body });
-      }
-      log(fault.status);
-      runtime.logger.warn("Injected fault", { status: fault.status, path: url.pathname });
-      return;
-    }
   }
 }
 
