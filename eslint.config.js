@@ -69,6 +69,23 @@ export default tseslint.config(
     },
   },
   {
+    // The Diller sandbox is its own package: the app and its tests depend on it, never the reverse.
+    files: ["packages/diller-sandbox/**/*.ts", "packages/diller-contract/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~/*", "**/app/*", "**/app/**", "../../*"],
+              message: "Packages stand alone: no imports from the app (docs/decisions/036-sandbox-package.md).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Browser bundles must never pull in server-only modules.
     files: ["app/**/*.tsx"],
     ignores: ["app/routes/**", "app/entry.server.tsx", "app/**/*.server.tsx", "app/**/*.test.tsx"],

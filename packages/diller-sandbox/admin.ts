@@ -91,7 +91,7 @@ async function dispatch(runtime: SandboxRuntime, route: string, url: URL, body: 
       const profile = /^GET \/_sandbox\/stores\/([^/]+)\/members\/([^/]+)\/profile$/.exec(route);
       if (profile?.[1] && profile[2])
         return profilePage(runtime, decodeURIComponent(profile[1]), decodeURIComponent(profile[2]));
-      throw new AdminError(404, `Unknown sandbox endpoint ${route} (see sandbox/README.md).`);
+      throw new AdminError(404, `Unknown sandbox endpoint ${route} (see the sandbox README).`);
     }
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Rough throughput of the sandbox itself (so client benchmarks know what it adds):
- * `npx tsx sandbox/diller/benchmark.ts [requests] [concurrency]`. Prints requests/s and latency
+ * `npx tsx packages/diller-sandbox/benchmark.ts [requests] [concurrency]`. Prints requests/s and latency
  * percentiles for a read (getMemberById) and a write (createTransaction), both fully validated.
  */
 import { performance } from "node:perf_hooks";

@@ -1,5 +1,5 @@
 /**
- * CLI: `npm run diller:sandbox`. Reads DILLER_SANDBOX_* (see sandbox/README.md), starts the sandbox,
+ * CLI: `npm run diller:sandbox`. Reads DILLER_SANDBOX_* (see README.md), starts the sandbox,
  * prints where it is and how to authenticate, and stops cleanly (writing the state file) on Ctrl-C.
  */
 import { parseSandboxEnv } from "./env";
