@@ -77,7 +77,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ["~/*", "**/app/*", "**/app/**", "../../*"],
+              group: ["~/*", "**/app/**"],
               message: "Packages stand alone: no imports from the app (docs/decisions/036-sandbox-package.md).",
             },
           ],
