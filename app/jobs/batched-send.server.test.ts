@@ -23,6 +23,8 @@ const handlersWith = (orderSync: JobHandlers["order-sync"]): JobHandlers => ({
   "customer-facts": idle,
   reconcile: idle,
   backfill: idle,
+  "inbox-sweep": idle,
+  "retention-purge": idle,
 });
 
 describe("withBatchedSends", () => {
