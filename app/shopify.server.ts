@@ -29,6 +29,7 @@ import { dillerConnectionOf, recordInstall } from "./shops/shop.server";
 import { createStorefrontRoute } from "./storefront/handler.server";
 import { createSyncEngine } from "./sync/engine.server";
 import { appLifecycleHandlers } from "./webhooks/app-lifecycle.server";
+import { withBatchedSends } from "./jobs/batched-send.server";
 import { createWebhookReceiver } from "./webhooks/receive.server";
 import { createWebhookVerifier } from "./webhooks/verify.server";
 
@@ -111,7 +112,8 @@ export const loyaltyFacts = createLoyaltyFactsWriter({ graphql: adminGraphql });
 /** The discount codes minted for Diller coupons (checkout Apply/Validate, reconciliation sweep). */
 export const discountGateway = createDiscountGateway({ graphql: adminGraphql });
 
-export const jobQueue = createJobQueue({ databaseUrl: env.DATABASE_URL, db, logger });
+// Sends batched per turn of the event loop: a burst of webhooks enqueues its jobs in a few inserts.
+export const jobQueue = withBatchedSends(createJobQueue({ databaseUrl: env.DATABASE_URL, db, logger }));
 
 export const syncEngine = createSyncEngine({
   db,

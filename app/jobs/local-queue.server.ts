@@ -11,6 +11,7 @@ import {
   type QueuedJobSummary,
   type SendOptions,
 } from "./queue";
+import { insertLocalJobs } from "./local-send-many.server";
 
 export interface LocalQueueOptions {
   db: Database;
@@ -247,6 +248,11 @@ export function createLocalQueue({
   return {
     engine: "local",
     send,
+    async sendMany(name, payloads) {
+      const queued = await insertLocalJobs(db, name, payloads, policyOf(name), now());
+      wake?.();
+      return queued;
+    },
     async start(jobHandlers, options = {}) {
       if (running) throw new Error("the local job queue is already running");
       handlers = jobHandlers;

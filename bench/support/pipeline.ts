@@ -55,7 +55,7 @@ export function jobConcurrency(override?: string): number {
   return env.JOB_CONCURRENCY;
 }
 
-function deliverPaid(baseUrl: string, order: Record<string, unknown>) {
+export function deliverPaid(baseUrl: string, order: Record<string, unknown>) {
   const body = JSON.stringify(order);
   const headers = signedHeaders(
     { path: "/webhooks/orders/paid", topic: "orders/paid", shop: BENCH_SHOP, body },
