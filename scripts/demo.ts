@@ -1,10 +1,11 @@
 /**
  * `npm run demo`: the whole product, offline, on the embedded default (SQLite). It builds the app,
  * starts the Diller sandbox and the production server, connects a demo shop to the sandbox, then
- * plays a day of a shop's life as signed Shopify webhooks over HTTP (scripts/demo/webhook-story.ts: paid orders, a Diller coupon, a
- * partial return, a cancellation, duplicates and out-of-order deliveries) and the checkout story
- * (scripts/demo/checkout-story.ts: a coupon applied through signed session tokens, a guest who joins
- * on the thank-you page), then prints what reached Diller. `--keep` leaves the server and sandbox running.
+ * plays a day of a shop's life as signed Shopify webhooks over HTTP (scripts/demo/webhook-story.ts:
+ * paid orders, a Diller coupon, a partial return, a cancellation, duplicates and out-of-order
+ * deliveries) and the checkout story (scripts/demo/checkout-story.ts: a coupon applied through
+ * signed session tokens, a guest who joins on the thank-you page), then prints what reached Diller.
+ * `--keep` leaves the server and sandbox running.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
