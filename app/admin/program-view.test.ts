@@ -71,7 +71,7 @@ describe("segmentRows and levelRows", () => {
     ]);
   });
 
-  it("sorts levels by points", () => {
+  it("lists membership levels by points, a level without points as 0", () => {
     expect(
       levelRows([
         { id: 3, name: "Gold", points: 5000 },
