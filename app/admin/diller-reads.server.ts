@@ -1,5 +1,6 @@
 import type { Shop } from "~/db.server";
 import type { DillerClient } from "~/diller/client.server";
+import { createTtlCache } from "~/lib/ttl-cache";
 
 import { summarizeStore } from "./connection.server";
 import { departmentOptions } from "./departments.server";
@@ -13,7 +14,6 @@ import {
   type SegmentRow,
   type StampCardRow,
 } from "./program-view";
-import { createTtlCache } from "./ttl-cache";
 import type { DepartmentOption, StoreSummary } from "./views";
 
 /** How long the admin reuses what it read from Diller. */
