@@ -1,7 +1,8 @@
 /**
- * A small in-memory cache with a time to live, for Diller reads the admin, the customer account
- * and the checkout show (program, store profile, departments). Concurrent misses share one load; a failed load is not cached. Per
- * process: with several instances a merchant may see data up to `ttlMs` old, which is the point.
+ * A small in-memory cache with a time to live, for the Diller reads the admin, the customer account
+ * and the checkout show (program, store profile, departments). Concurrent misses share one load; a
+ * failed load is not cached. Per process: with several instances a merchant may see data up to
+ * `ttlMs` old, which is the point.
  */
 export interface TtlCache<Value> {
   get(key: string, load: () => Promise<Value>): Promise<{ value: Value; loadedAt: Date }>;
