@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { answer, invalid, type ActionResult } from "~/admin/action-result.server";
+
 import type { Database, Shop } from "~/db.server";
 import type { JobQueue } from "~/jobs/queue";
 import { message } from "~/i18n/translate";
@@ -10,10 +12,10 @@ import { RETRYABLE_JOBS, retryDeadJob, retryFailedCustomer } from "./failed-work
 import type { FieldErrors } from "~/admin/forms";
 import { prepareShopForExtensions, type ShopGraphql } from "~/admin/shop-setup.server";
 
-export type DashboardActionResult =
-  | { intent: "retry" | "retry-all-failed" | "retry-customer" | "retry-job"; retried: number; status: 200 }
-  | { intent: "setup-extensions"; setup: { ok: boolean; error?: string }; status: 200 | 502 }
-  | { intent: string; errors: FieldErrors; status: 422 };
+export type DashboardActionBody =
+  | { intent: "retry" | "retry-all-failed" | "retry-customer" | "retry-job"; retried: number }
+  | { intent: "setup-extensions"; setup: { ok: boolean; error?: string } }
+  | { intent: string; errors: FieldErrors };
 
 const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("retry"), orderId: z.string().regex(/^\d{1,20}$/) }),
@@ -36,50 +38,38 @@ export async function dashboardAction(
   shop: Shop,
   fields: Record<string, string>,
   graphql: ShopGraphql,
-): Promise<DashboardActionResult> {
+): Promise<ActionResult<DashboardActionBody>> {
   const parsed = ActionSchema.safeParse(fields);
-  if (!parsed.success)
-    return {
-      intent: fields.intent ?? "unknown",
-      errors: { orderId: message("dashboard.errors.orderId") },
-      status: 422,
-    };
+  if (!parsed.success) return invalid({ orderId: message("dashboard.errors.orderId") }, fields.intent ?? "unknown");
   const action = parsed.data;
   const log = logger.child({ component: "admin", shop: shop.shop });
   switch (action.intent) {
     case "retry": {
       const retried = await retryOrderSyncs(db, queue, shop.shop, { orderIds: [action.orderId] });
-      if (retried === 0)
-        return { intent: "retry", errors: { orderId: message("dashboard.errors.orderId") }, status: 422 };
+      if (retried === 0) return invalid({ orderId: message("dashboard.errors.orderId") }, "retry");
       log.info("order sync retried", { orderId: action.orderId });
-      return { intent: "retry", retried, status: 200 };
+      return answer(200, { intent: "retry", retried });
     }
     case "retry-all-failed": {
       const retried = await retryOrderSyncs(db, queue, shop.shop, { allFailed: true });
       log.info("failed order syncs retried", { count: retried });
-      return { intent: "retry-all-failed", retried, status: 200 };
+      return answer(200, { intent: "retry-all-failed", retried });
     }
     case "retry-customer": {
       const retried = await retryFailedCustomer(db, queue, shop.shop, action.customerId);
-      if (retried === 0)
-        return {
-          intent: "retry-customer",
-          errors: { customerId: message("dashboard.errors.customerId") },
-          status: 422,
-        };
+      if (retried === 0) return invalid({ customerId: message("dashboard.errors.customerId") }, "retry-customer");
       log.info("customer sync retried", { customerId: action.customerId });
-      return { intent: "retry-customer", retried, status: 200 };
+      return answer(200, { intent: "retry-customer", retried });
     }
     case "retry-job": {
       const retried = await retryDeadJob(queue, shop.shop, action.name, action.subject);
-      if (retried === 0)
-        return { intent: "retry-job", errors: { subject: message("dashboard.errors.customerId") }, status: 422 };
+      if (retried === 0) return invalid({ subject: message("dashboard.errors.customerId") }, "retry-job");
       log.info("dead-lettered job run again", { name: action.name, subject: action.subject });
-      return { intent: "retry-job", retried, status: 200 };
+      return answer(200, { intent: "retry-job", retried });
     }
     case "setup-extensions": {
       const setup = await prepareShopForExtensions({ db, graphql, logger: log }, shop.shop);
-      return { intent: "setup-extensions", setup, status: setup.ok ? 200 : 502 };
+      return answer(setup.ok ? 200 : 502, { intent: "setup-extensions", setup });
     }
   }
 }

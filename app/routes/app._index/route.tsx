@@ -1,13 +1,13 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigate, useSubmit } from "@remix-run/react";
 import { Banner, BlockStack, Layout, Page } from "@shopify/polaris";
 
+import { actionResponse, submittedFields } from "~/admin/action-result.server";
 import { requireOnboardedShop } from "~/admin/context.server";
 import { dashboardAction } from "./dashboard-actions.server";
 import { loadDashboard } from "./dashboard.server";
 import { listFailedWork } from "./failed-work.server";
 import { adminDeps } from "~/admin/deps.server";
-import { formFields } from "~/admin/forms";
 import { parseOrderTableQuery } from "./order-table";
 import { shopGraphqlOf } from "~/admin/shop-setup.server";
 import { ActivityChart } from "./ActivityChart";
@@ -28,9 +28,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, admin } = await requireOnboardedShop(request);
-  const fields = formFields(await request.formData());
-  const { status, ...body } = await dashboardAction(adminDeps, shop, fields, shopGraphqlOf(admin));
-  return json(body, { status });
+  const result = await dashboardAction(adminDeps, shop, await submittedFields(request), shopGraphqlOf(admin));
+  return actionResponse(request, result);
 };
 
 export default function Dashboard() {

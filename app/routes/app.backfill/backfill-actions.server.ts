@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { answer, invalid, unknownIntent, type ActionResult } from "~/admin/action-result.server";
+
 import type { Shop } from "~/db.server";
 import { safeTimeZone } from "~/i18n/format";
 import { message } from "~/i18n/translate";
@@ -46,8 +48,8 @@ export async function backfillData(
   };
 }
 
-export type BackfillActionResult =
-  { intent: "start" | "resume"; run: BackfillView; status: 200 } | { intent: string; errors: FieldErrors; status: 422 };
+export type BackfillActionBody =
+  { intent: "start" | "resume"; run: BackfillView } | { intent: string; errors: FieldErrors };
 
 const IntentSchema = z.enum(["start", "resume"]);
 
@@ -56,21 +58,21 @@ export async function backfillAction(
   shop: Shop,
   fields: Record<string, string>,
   now = new Date(),
-): Promise<BackfillActionResult> {
+): Promise<ActionResult<BackfillActionBody>> {
   const intent = IntentSchema.safeParse(fields.intent);
-  if (!intent.success) return { intent: "unknown", errors: { form: message("form.errors.invalid") }, status: 422 };
+  if (!intent.success) return unknownIntent();
   if (intent.data === "resume") {
     const resumed = await resumeBackfillRun(deps, shop, fields.backfillId ?? "");
     return resumed.ok
-      ? { intent: "resume", run: backfillView(resumed.data), status: 200 }
-      : { intent: "resume", errors: resumed.errors, status: 422 };
+      ? answer(200, { intent: "resume", run: backfillView(resumed.data) })
+      : invalid(resumed.errors, "resume");
   }
   const parsed = parseForm(BackfillFormSchema, fields);
-  if (!parsed.ok) return { intent: "start", errors: parsed.errors, status: 422 };
+  if (!parsed.ok) return invalid(parsed.errors, "start");
   const since = backfillStart(parsed.data.since, safeTimeZone(shop.timezone), now);
-  if (!since) return { intent: "start", errors: { since: message("backfill.errors.date") }, status: 422 };
+  if (!since) return invalid({ since: message("backfill.errors.date") }, "start");
   const started = await startBackfillRun(deps, shop, since);
   return started.ok
-    ? { intent: "start", run: backfillView(started.data), status: 200 }
-    : { intent: "start", errors: started.errors, status: 422 };
+    ? answer(200, { intent: "start", run: backfillView(started.data) })
+    : invalid(started.errors, "start");
 }

@@ -1,11 +1,11 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Layout, Page } from "@shopify/polaris";
 
 import { backfillAction, backfillData } from "./backfill-actions.server";
+import { actionResponse, submittedFields } from "~/admin/action-result.server";
 import { requireOnboardedShop } from "~/admin/context.server";
 import { adminDeps } from "~/admin/deps.server";
-import { formFields } from "~/admin/forms";
 import { BackfillPanel } from "./BackfillPanel";
 import { useI18n } from "~/i18n/I18nProvider";
 
@@ -16,8 +16,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireOnboardedShop(request);
-  const { status, ...body } = await backfillAction(adminDeps, shop, formFields(await request.formData()));
-  return json(body, { status });
+  return actionResponse(request, await backfillAction(adminDeps, shop, await submittedFields(request)));
 };
 
 export default function Backfill() {

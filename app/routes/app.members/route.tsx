@@ -1,11 +1,11 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useNavigation, useSubmit } from "@remix-run/react";
 import { BlockStack, Button, Card, Form, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 
+import { actionResponse, submittedFields } from "~/admin/action-result.server";
 import { requireOnboardedShop } from "~/admin/context.server";
 import { adminDeps } from "~/admin/deps.server";
-import { formFields } from "~/admin/forms";
 import { memberLookupAction } from "./member-actions.server";
 import { MemberCard } from "./MemberCard";
 import { ProblemBanner } from "~/admin/ui/ProblemBanner";
@@ -18,8 +18,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireOnboardedShop(request);
-  const { status, ...body } = await memberLookupAction(adminDeps, shop, formFields(await request.formData()));
-  return json(body, { status });
+  return actionResponse(request, await memberLookupAction(adminDeps, shop, await submittedFields(request)));
 };
 
 export default function Members() {

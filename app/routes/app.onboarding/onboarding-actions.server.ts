@@ -1,17 +1,12 @@
 import { z } from "zod";
 
-import type { Database, Shop } from "~/db.server";
-import type { DillerClient } from "~/diller/client.server";
-import { message } from "~/i18n/translate";
-import type { Logger } from "~/logger.server";
-import type { SecretBox } from "~/security/encryption.server";
-
+import { answer, dillerFailed, goTo, invalid, unknownIntent, type ActionResult } from "~/admin/action-result.server";
 import {
   connectionInputOf,
   connectionViewOf,
   saveConnection,
   testConnection,
-  type ConnectionTestOptions,
+  type ConnectionDeps,
 } from "~/admin/connection.server";
 import { createDepartment, NewDepartmentSchema } from "~/admin/departments.server";
 import { dillerProblemOf } from "~/admin/diller-problems.server";
@@ -20,16 +15,18 @@ import { parseForm, type FieldErrors } from "~/admin/forms";
 import { onboardingStep, type OnboardingStep } from "~/admin/onboarding-step";
 import { prepareShopForExtensions, type ShopGraphql } from "~/admin/shop-setup.server";
 import type { ConnectionCheck, ConnectionView, DepartmentOption, DillerProblem, StoreSummary } from "~/admin/views";
+import type { Database, Shop } from "~/db.server";
+import type { DillerClient } from "~/diller/client.server";
+import { message } from "~/i18n/translate";
+import type { Logger } from "~/logger.server";
+import { connectionTargetOf } from "~/shops/connection.server";
 
 import { finishOnboarding, FinishOnboardingSchema } from "./finish.server";
 
-export interface OnboardingDeps {
+export interface OnboardingDeps extends ConnectionDeps {
   db: Database;
-  secrets: SecretBox;
   dillerFor: (shop: Shop) => DillerClient;
   logger: Logger;
-  /** For "Test connection" (tests shorten the timeout). */
-  connectionTest?: Omit<ConnectionTestOptions, "logger">;
 }
 
 export interface OnboardingData {
@@ -44,13 +41,13 @@ export interface OnboardingData {
 
 /** What the onboarding page shows for the step the shop is at. */
 export async function onboardingData(
-  { secrets, dillerFor }: Pick<OnboardingDeps, "secrets" | "dillerFor">,
+  { dillerConnectionFor, dillerFor }: Pick<OnboardingDeps, "dillerConnectionFor" | "dillerFor">,
   shop: Shop,
   step: Exclude<OnboardingStep, "done">,
 ): Promise<OnboardingData> {
   const base = {
     step,
-    connection: connectionViewOf(shop, secrets),
+    connection: connectionViewOf(shop, dillerConnectionFor),
     store: null,
     departments: null,
     departmentId: shop.dillerDepartmentId,
@@ -66,12 +63,11 @@ export async function onboardingData(
   }
 }
 
-export type OnboardingActionResult =
-  | { intent: "test" | "connect"; check: ConnectionCheck; status: 200 | 400 }
-  | { intent: string; errors: FieldErrors; status: 422 }
-  | { intent: "create-department"; created: DepartmentOption; status: 200 }
-  | { intent: string; problem: DillerProblem; status: 502 }
-  | { intent: "connect" | "finish"; redirectTo: string };
+export type OnboardingActionBody =
+  | { intent: "test" | "connect"; check: ConnectionCheck }
+  | { intent: string; errors: FieldErrors }
+  | { intent: "create-department"; created: DepartmentOption }
+  | { intent: string; problem: DillerProblem };
 
 const IntentSchema = z.enum(["test", "connect", "create-department", "finish"]);
 
@@ -81,60 +77,58 @@ export async function onboardingAction(
   shop: Shop,
   fields: Record<string, string>,
   graphql: ShopGraphql,
-): Promise<OnboardingActionResult> {
-  const { db, secrets, dillerFor } = deps;
+): Promise<ActionResult<OnboardingActionBody>> {
+  const { db, dillerFor } = deps;
   const logger = deps.logger.child({ component: "admin", shop: shop.shop });
   const intent = IntentSchema.safeParse(fields.intent);
-  if (!intent.success) return { intent: "unknown", errors: { form: message("form.errors.invalid") }, status: 422 };
+  if (!intent.success) return unknownIntent();
 
   switch (intent.data) {
     case "test":
     case "connect": {
-      const input = connectionInputOf(fields, shop, secrets);
-      if (!input.ok) return { intent: intent.data, errors: input.errors, status: 422 };
+      const input = connectionInputOf(fields, shop, deps.dillerConnectionFor);
+      if (!input.ok) return invalid(input.errors, intent.data);
       if (intent.data === "test") {
-        const check = await testConnection(input.data, { ...deps.connectionTest, logger });
-        return { intent: "test", check, status: check.ok ? 200 : 400 };
+        const check = await testConnection(deps.connectionTester, connectionTargetOf(input.data), shop.shop);
+        return answer(check.ok ? 200 : 400, { intent: "test", check });
       }
-      const check = await saveConnection({ db, secrets }, shop, input.data);
-      if (!check.ok) return { intent: "connect", check, status: 400 };
+      const check = await saveConnection(deps, shop, input.data);
+      if (!check.ok) return answer(400, { intent: "connect", check });
       forgetDillerReads(shop.shop);
       if (shop.dillerStoreId && shop.dillerStoreId !== input.data.storeId) {
         // Departments belong to a store: another store means choosing the department again.
         await db.shop.update({ where: { shop: shop.shop }, data: { dillerDepartmentId: null, onboardedAt: null } });
       }
       logger.info("diller connection saved", { dillerStoreId: input.data.storeId });
-      return { intent: "connect", redirectTo: "/app/onboarding?step=department" };
+      return goTo("/app/onboarding?step=department");
     }
     case "create-department": {
       const parsed = parseForm(NewDepartmentSchema, fields);
-      if (!parsed.ok) return { intent: "create-department", errors: parsed.errors, status: 422 };
+      if (!parsed.ok) return invalid(parsed.errors, "create-department");
       try {
         const created = await createDepartment(dillerFor(shop), parsed.data, shop.shop);
-        if (!created.ok) return { intent: "create-department", errors: created.errors, status: 422 };
+        if (!created.ok) return invalid(created.errors, "create-department");
         forgetDillerReads(shop.shop);
-        return {
+        return answer(200, {
           intent: "create-department",
           created: { id: parsed.data.departmentId, name: parsed.data.departmentName },
-          status: 200,
-        };
+        });
       } catch (error) {
-        return { intent: "create-department", problem: dillerProblemOf(error), status: 502 };
+        return dillerFailed(error, "create-department");
       }
     }
     case "finish": {
-      if (onboardingStep(shop) === "connect")
-        return { intent: "finish", errors: { form: message("blocker.notConnected") }, status: 422 };
+      if (onboardingStep(shop) === "connect") return invalid({ form: message("blocker.notConnected") }, "finish");
       const parsed = parseForm(FinishOnboardingSchema, fields);
-      if (!parsed.ok) return { intent: "finish", errors: parsed.errors, status: 422 };
+      if (!parsed.ok) return invalid(parsed.errors, "finish");
       const departmentId = parsed.data.departmentId;
       if (departmentId && departmentId !== shop.dillerDepartmentId) {
         try {
           const { value } = await storeBasics(shop, dillerFor(shop));
           if (!value.departments.some((department) => department.id === departmentId))
-            return { intent: "finish", errors: { departmentId: message("onboarding.errors.department") }, status: 422 };
+            return invalid({ departmentId: message("onboarding.errors.department") }, "finish");
         } catch (error) {
-          return { intent: "finish", problem: dillerProblemOf(error), status: 502 };
+          return dillerFailed(error, "finish");
         }
       }
       await finishOnboarding(db, shop.shop, parsed.data);
@@ -142,7 +136,7 @@ export async function onboardingAction(
         await prepareShopForExtensions({ db, graphql, logger }, shop.shop);
       }
       logger.info("onboarding finished", { enabled: parsed.data.enable });
-      return { intent: "finish", redirectTo: "/app" };
+      return goTo("/app");
     }
   }
 }

@@ -1,11 +1,10 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BlockStack, Layout, Page, Text } from "@shopify/polaris";
 
-import { inAppUrl } from "~/admin/app-url";
+import { actionResponse, submittedFields } from "~/admin/action-result.server";
 import { redirectInApp, requireShop } from "~/admin/context.server";
 import { adminDeps } from "~/admin/deps.server";
-import { formFields } from "~/admin/forms";
 import { onboardingAction, onboardingData } from "./onboarding-actions.server";
 import { onboardingStep } from "~/admin/onboarding-step";
 import { shopGraphqlOf } from "~/admin/shop-setup.server";
@@ -23,10 +22,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, admin } = await requireShop(request);
-  const result = await onboardingAction(adminDeps, shop, formFields(await request.formData()), shopGraphqlOf(admin));
-  if ("redirectTo" in result) return redirect(inAppUrl(request.url, result.redirectTo));
-  const { status, ...body } = result;
-  return json(body, { status });
+  const result = await onboardingAction(adminDeps, shop, await submittedFields(request), shopGraphqlOf(admin));
+  return actionResponse(request, result);
 };
 
 export default function Onboarding() {

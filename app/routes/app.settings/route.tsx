@@ -1,10 +1,10 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Page } from "@shopify/polaris";
 
+import { actionResponse, submittedFields } from "~/admin/action-result.server";
 import { requireOnboardedShop } from "~/admin/context.server";
 import { adminDeps } from "~/admin/deps.server";
-import { formFields } from "~/admin/forms";
 import { settingsAction, settingsData } from "./settings-actions.server";
 import { ProblemBanner } from "~/admin/ui/ProblemBanner";
 import { SettingsForm } from "./SettingsForm";
@@ -17,8 +17,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireOnboardedShop(request);
-  const { status, ...body } = await settingsAction(adminDeps, shop, formFields(await request.formData()));
-  return json(body, { status });
+  return actionResponse(request, await settingsAction(adminDeps, shop, await submittedFields(request)));
 };
 
 export default function Settings() {

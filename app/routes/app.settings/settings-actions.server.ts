@@ -1,17 +1,10 @@
 import { z } from "zod";
 
-import type { Database, Shop } from "~/db.server";
-import type { DillerClient } from "~/diller/client.server";
-import { message } from "~/i18n/translate";
-import type { Logger } from "~/logger.server";
-import { DecryptionError, type SecretBox } from "~/security/encryption.server";
-import { dillerConnectionOf } from "~/shops/shop.server";
-
-import { connectionViewOf, testConnection } from "~/admin/connection.server";
+import { answer, invalid, unknownIntent, type ActionResult } from "~/admin/action-result.server";
+import { connectionViewOf, testConnection, type ConnectionDeps } from "~/admin/connection.server";
 import { dillerProblemOf } from "~/admin/diller-problems.server";
 import { storeBasics } from "~/admin/diller-reads.server";
 import type { FieldErrors } from "~/admin/forms";
-import { saveSettings, settingsValuesOf } from "./settings.server";
 import type {
   ConnectionCheck,
   ConnectionView,
@@ -20,10 +13,17 @@ import type {
   SettingsValues,
   StoreSummary,
 } from "~/admin/views";
+import type { Database, Shop } from "~/db.server";
+import type { DillerClient } from "~/diller/client.server";
+import { message } from "~/i18n/translate";
+import type { Logger } from "~/logger.server";
+import { DecryptionError } from "~/security/encryption.server";
+import type { DillerConnection } from "~/shops/shop.server";
 
-export interface SettingsDeps {
+import { saveSettings, settingsValuesOf } from "./settings.server";
+
+export interface SettingsDeps extends Pick<ConnectionDeps, "dillerConnectionFor" | "connectionTester"> {
   db: Database;
-  secrets: SecretBox;
   dillerFor: (shop: Shop) => DillerClient;
   logger: Logger;
 }
@@ -37,10 +37,13 @@ export interface SettingsData {
   readAt: string | null;
 }
 
-export async function settingsData({ secrets, dillerFor }: Pick<SettingsDeps, "secrets" | "dillerFor">, shop: Shop) {
+export async function settingsData(
+  { dillerConnectionFor, dillerFor }: Pick<SettingsDeps, "dillerConnectionFor" | "dillerFor">,
+  shop: Shop,
+) {
   const base: SettingsData = {
     values: settingsValuesOf(shop),
-    connection: connectionViewOf(shop, secrets),
+    connection: connectionViewOf(shop, dillerConnectionFor),
     store: null,
     departments: null,
     problem: null,
@@ -54,10 +57,10 @@ export async function settingsData({ secrets, dillerFor }: Pick<SettingsDeps, "s
   }
 }
 
-export type SettingsActionResult =
-  | { intent: "save"; saved: true; status: 200 }
-  | { intent: string; errors: FieldErrors; status: 422 }
-  | { intent: "test-connection"; check: ConnectionCheck; status: 200 | 400 };
+export type SettingsActionBody =
+  | { intent: "save"; saved: true }
+  | { intent: string; errors: FieldErrors }
+  | { intent: "test-connection"; check: ConnectionCheck };
 
 const IntentSchema = z.enum(["save", "test-connection"]);
 
@@ -65,34 +68,22 @@ export async function settingsAction(
   deps: SettingsDeps,
   shop: Shop,
   fields: Record<string, string>,
-): Promise<SettingsActionResult> {
+): Promise<ActionResult<SettingsActionBody>> {
   const intent = IntentSchema.safeParse(fields.intent);
-  if (!intent.success) return { intent: "unknown", errors: { form: message("form.errors.invalid") }, status: 422 };
+  if (!intent.success) return unknownIntent();
   const logger = deps.logger.child({ component: "admin", shop: shop.shop });
 
   if (intent.data === "test-connection") {
-    let connection: ReturnType<typeof dillerConnectionOf>;
+    let connection: DillerConnection | null;
     try {
-      connection = dillerConnectionOf(shop, deps.secrets);
+      connection = deps.dillerConnectionFor(shop);
     } catch (error) {
       if (!(error instanceof DecryptionError)) throw error;
-      return { intent: "test-connection", errors: { form: message("errors.keyUnreadable") }, status: 422 };
+      return invalid({ form: message("errors.keyUnreadable") }, "test-connection");
     }
-    if (!connection)
-      return { intent: "test-connection", errors: { form: message("blocker.notConnected") }, status: 422 };
-    const check = await testConnection(
-      {
-        environment:
-          shop.dillerEnvironment === "prerelease" || shop.dillerEnvironment === "custom"
-            ? shop.dillerEnvironment
-            : "production",
-        customBaseUrl: shop.dillerBaseUrl ?? undefined,
-        storeId: connection.storeId,
-        apiKey: connection.apiKey,
-      },
-      { logger },
-    );
-    return { intent: "test-connection", check, status: check.ok ? 200 : 400 };
+    if (!connection) return invalid({ form: message("blocker.notConnected") }, "test-connection");
+    const check = await testConnection(deps.connectionTester, connection, shop.shop);
+    return answer(check.ok ? 200 : 400, { intent: "test-connection", check });
   }
 
   let departments: DepartmentOption[] | null = null;
@@ -104,9 +95,9 @@ export async function settingsAction(
     }
   }
   const saved = await saveSettings(deps.db, shop, fields, departments);
-  if (!saved.ok) return { intent: "save", errors: saved.errors, status: 422 };
+  if (!saved.ok) return invalid(saved.errors, "save");
   if (saved.data.integrationEnabled !== shop.integrationEnabled) {
     logger.info(saved.data.integrationEnabled ? "integration switched on" : "integration switched off");
   }
-  return { intent: "save", saved: true, status: 200 };
+  return answer(200, { intent: "save", saved: true });
 }
