@@ -88,7 +88,14 @@ export default tseslint.config(
   {
     // Browser bundles must never pull in server-only modules.
     files: ["app/**/*.tsx"],
-    ignores: ["app/routes/**", "app/entry.server.tsx", "app/**/*.server.tsx", "app/**/*.test.tsx"],
+    // Route modules have loaders and actions; the components beside them in a route folder do not.
+    ignores: [
+      "app/routes/*.tsx",
+      "app/routes/**/route.tsx",
+      "app/entry.server.tsx",
+      "app/**/*.server.tsx",
+      "app/**/*.test.tsx",
+    ],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -99,6 +106,18 @@ export default tseslint.config(
               message: "Components run in the browser; load server data in a route loader.",
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // The bottom layer: small generic tools every part of the app may use; they use nothing of the app.
+    files: ["app/lib/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [{ group: ["~/*", "../*"], message: "app/lib is the bottom layer: it imports nothing from app." }],
         },
       ],
     },

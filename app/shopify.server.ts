@@ -11,7 +11,7 @@ import { prepareShopForExtensions, shopGraphqlOf } from "./admin/shop-setup.serv
 import { ADMIN_API_VERSION } from "./api-version";
 import { createCheckoutService } from "./checkout/checkout.server";
 import { getDatabase, type Shop } from "./db.server";
-import { createDillerClient } from "./diller/client.server";
+import { createConnectionTester, createDillerClient } from "./diller/client.server";
 import { documentHeaders } from "./http/document-headers.server";
 import { resolveHost, setDillerEgressPolicy } from "./diller/egress.server";
 import { decodeKey, getEnv } from "./env.server";
@@ -25,7 +25,8 @@ import { createAdminGateway, type AdminGraphql } from "./shopify/admin-gateway.s
 import { clearCustomerLoyalty } from "./shopify/customer-loyalty.server";
 import { createLoyaltyFactsWriter } from "./shopify/loyalty-facts.server";
 import { createDiscountGateway } from "./shopify/discounts.server";
-import { dillerConnectionOf, recordInstall } from "./shops/shop.server";
+import { connectShopToDiller, type ConnectShop } from "./shops/connection.server";
+import { dillerConnectionOf, recordInstall, type DillerConnection } from "./shops/shop.server";
 import { createStorefrontRoute } from "./storefront/handler.server";
 import { createSyncEngine } from "./sync/engine.server";
 import { appLifecycleHandlers } from "./webhooks/app-lifecycle.server";
@@ -88,12 +89,30 @@ const shopify = shopifyApp({
   },
 });
 
+/**
+ * The only place a shop's sealed Diller API key is opened: its connection, or null when it is not
+ * (completely) configured. Throws DecryptionError when the key was sealed with a key this server
+ * no longer has. Everything else gets the key through this or through `dillerClientFor`.
+ */
+export function dillerConnectionFor(shop: Shop): DillerConnection | null {
+  return dillerConnectionOf(shop, secrets);
+}
+
 /** The Diller client of a connected shop. */
 export function dillerClientFor(shop: Shop) {
-  const connection = dillerConnectionOf(shop, secrets);
+  const connection = dillerConnectionFor(shop);
   if (!connection) throw new PermanentJobError(`Diller is not connected for ${shop.shop}`);
   return createDillerClient({ ...connection, logger: logger.child({ shop: shop.shop }) });
 }
+
+/** "Test connection" (admin onboarding and settings, CLI `connect`), with the client's default timeout. */
+export const dillerConnectionTester = createConnectionTester({
+  logger: logger.child({ component: "connection-test" }),
+});
+
+/** Tests a Diller connection and, when it works, saves it with the key sealed (admin onboarding, CLI). */
+export const connectShop: ConnectShop = (shop, input, options) =>
+  connectShopToDiller({ db, secrets, tester: dillerConnectionTester }, shop, input, options);
 
 /** One Admin GraphQL operation with the shop's offline session; answers its `data`. */
 const adminGraphql: AdminGraphql = async (shop, query, variables) => {

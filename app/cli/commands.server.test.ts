@@ -42,6 +42,16 @@ describe("npm run cli", () => {
     expect(await db.shop.findUnique({ where: { shop } })).toBeNull();
   });
 
+  it("checks the connection input with the admin's schema and explains it in English", async () => {
+    const result = await cli("connect", "--shop", shop, "--environment", "custom", "--store-id", "bad id");
+    expect(result.code).toBe(2);
+    expect(result.err).toContain("storeId: A store id has only letters, digits and dashes.");
+    expect(result.err).toContain("customBaseUrl: Enter the full address of the Diller API, starting with https://.");
+    const withoutKey = await cli("connect", "--shop", shop, "--store-id", sandbox.credentials.storeId);
+    expect(withoutKey).toMatchObject({ code: 2, err: "apiKey: Enter the Diller API key." });
+    expect(await db.shop.findUnique({ where: { shop } })).toBeNull();
+  });
+
   it("connects a shop after a successful connection test, with the key encrypted", async () => {
     const result = await cli(
       "connect",
