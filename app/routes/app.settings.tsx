@@ -5,19 +5,31 @@ import { Banner, BlockStack, Page } from "@shopify/polaris";
 import { requireOnboardedShop } from "~/admin/context.server";
 import { adminDeps } from "~/admin/deps.server";
 import { formFields } from "~/admin/forms";
+import { posDepartmentsAction, posRegistersOf } from "~/admin/pos-departments.server";
+import { POS_DEPARTMENTS_INTENT } from "~/admin/pos-registers";
 import { settingsAction, settingsData } from "~/admin/settings-actions.server";
+import { shopGraphqlOf } from "~/admin/shop-setup.server";
+import { PosDepartments } from "~/admin/ui/PosDepartments";
 import { ProblemBanner } from "~/admin/ui/ProblemBanner";
 import { SettingsForm } from "~/admin/ui/SettingsForm";
 import { useI18n } from "~/i18n/I18nProvider";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop } = await requireOnboardedShop(request);
-  return settingsData(adminDeps, shop);
+  const { shop, admin } = await requireOnboardedShop(request);
+  const [data, posRegisters] = await Promise.all([
+    settingsData(adminDeps, shop),
+    posRegistersOf(adminDeps.db, shop, shopGraphqlOf(admin)),
+  ]);
+  return { ...data, posRegisters };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireOnboardedShop(request);
-  const { status, ...body } = await settingsAction(adminDeps, shop, formFields(await request.formData()));
+  const fields = formFields(await request.formData());
+  const { status, ...body } =
+    fields.intent === POS_DEPARTMENTS_INTENT
+      ? await posDepartmentsAction(adminDeps, shop, fields)
+      : await settingsAction(adminDeps, shop, fields);
   return json(body, { status });
 };
 
@@ -26,6 +38,8 @@ export default function Settings() {
   const result = useActionData<typeof action>();
   const { t } = useI18n();
   const check = result && "check" in result ? result.check : undefined;
+  const errors = result && "errors" in result ? result.errors : undefined;
+  const posSave = result?.intent === POS_DEPARTMENTS_INTENT;
   return (
     <Page title={t("settings.title")}>
       <BlockStack gap="400">
@@ -41,7 +55,16 @@ export default function Settings() {
           connection={data.connection}
           store={data.store}
           departments={data.departments}
-          errors={result && "errors" in result ? result.errors : undefined}
+          errors={posSave ? undefined : errors}
+          posRegisters={
+            <PosDepartments
+              key={JSON.stringify(data.posRegisters)}
+              registers={data.posRegisters}
+              departments={data.departments}
+              defaultDepartmentId={data.values.departmentId}
+              errors={posSave ? errors : undefined}
+            />
+          }
         />
       </BlockStack>
     </Page>
