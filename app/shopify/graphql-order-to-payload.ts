@@ -48,6 +48,9 @@ export const GraphqlOrderSchema = z.object({
   displayFulfillmentStatus: z.string().nullish(),
   paymentGatewayNames: z.array(z.string()).nullish(),
   discountCodes: z.array(z.string()).nullish(),
+  sourceName: z.string().nullish(),
+  /** Null without the read_locations scope (Shopify answers the rest of the order). */
+  retailLocation: z.object({ legacyResourceId: LegacyId }).nullish(),
   customer: z
     .object({
       legacyResourceId: LegacyId,
@@ -142,6 +145,7 @@ export const GraphqlOrderSchema = z.object({
             status: z.string().nullish(),
             gateway: z.string().nullish(),
             amountSet: MoneyBag,
+            location: z.object({ legacyResourceId: LegacyId }).nullish(),
           }),
         ),
       }),
@@ -219,6 +223,8 @@ export function graphqlOrderToPayload(order: GraphqlOrder): Record<string, unkno
     fulfillment_status:
       order.displayFulfillmentStatus === "FULFILLED" ? "fulfilled" : lower(order.displayFulfillmentStatus),
     payment_gateway_names: order.paymentGatewayNames ?? [],
+    source_name: order.sourceName ?? null,
+    location_id: order.retailLocation?.legacyResourceId ?? null,
     customer: order.customer
       ? {
           id: order.customer.legacyResourceId,
@@ -319,6 +325,7 @@ export function graphqlOrderToPayload(order: GraphqlOrder): Record<string, unkno
         gateway: transaction.gateway ?? null,
         amount: transaction.amountSet?.presentmentMoney?.amount ?? transaction.amountSet?.shopMoney.amount ?? null,
         currency: transaction.amountSet?.presentmentMoney?.currencyCode ?? null,
+        location_id: transaction.location?.legacyResourceId ?? null,
       })),
     })),
     ...(order.metafield
