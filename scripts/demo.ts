@@ -78,7 +78,8 @@ const server: ChildProcess = spawn(process.execPath, ["server.mjs"], {
     SHOPIFY_API_KEY: "demo-api-key",
     SHOPIFY_API_SECRET: apiSecret,
     SHOPIFY_APP_URL: `http://localhost:${port}`,
-    SCOPES: "read_customers,write_customers,read_orders,write_orders,read_products,read_discounts,write_discounts",
+    SCOPES:
+      "read_customers,write_customers,read_orders,write_orders,read_products,read_discounts,write_discounts,read_locations",
     DATABASE_URL: databaseUrl,
     APP_ENCRYPTION_KEY: encryptionKey.toString("base64"),
     // A production build against the local sandbox: the operator allows its loopback host explicitly.

@@ -4,6 +4,7 @@ import { DillerHttpError, DillerNotFoundError, DillerValidationError } from "~/d
 import { PermanentJobError, describeError, type JobContext, type JobHandler } from "~/jobs/queue";
 import { assessOrderForBooking } from "~/loyalty/order-eligibility";
 import { mapOrderToTransaction, TransactionMappingError, type MappedTransaction } from "~/loyalty/order-to-transaction";
+import { dillerOrigin, orderOrigin, returnOrigin, type Origin } from "~/loyalty/origin";
 import { classifyRefunds, mapOrderRemainder } from "~/loyalty/refunds";
 import { lineProductKeys, withLineStamps } from "~/loyalty/stamp-cards";
 import type { ShopifyAdminGateway } from "~/shopify/admin-gateway";
@@ -18,6 +19,7 @@ import { knownOrderOf, foldPendingOrderEvents } from "./order-events.server";
 import { forgetDeletedMember, memberIsGone } from "./member-gone.server";
 import { markMintedCodesUsed, mintedCouponCodes, normalizeCode } from "./minted-coupons.server";
 import { linkCustomer, resolveOrderMember } from "./order-member.server";
+import { originSettingsOf } from "./origin-settings.server";
 import { currencySkipReason } from "./currency";
 import { createStoreFactsCache } from "./store-facts.server";
 import { testOrderSkipReason } from "./test-orders";
@@ -163,6 +165,8 @@ export function createOrderSyncHandler({
       return [];
     });
     const progress = parseOrderProgress(record.progressJson);
+    const originSettings = await originSettingsOf(db, shopRow);
+    const origin = orderOrigin(originSettings, order);
     const testSkip = testOrderSkipReason(shopRow, order.test);
     if (testSkip && !progress.live && progress.cancelled.length === 0) {
       await settle(record, { state: "SKIPPED", reason: `Not sent: ${testSkip}` });
@@ -268,7 +272,7 @@ export function createOrderSyncHandler({
         const result = await diller.coupons.reserveCoupon({
           memberId,
           couponCode: code,
-          reservation: { channel: "OnlineStore", external_transaction_id: baseExternalId },
+          reservation: { channel: origin.channel, external_transaction_id: baseExternalId },
         });
         if (result.is_ok === false) logger.warn("coupon not reserved", { orderId, details: result.details });
         progress.reserved.push(code);
@@ -279,7 +283,7 @@ export function createOrderSyncHandler({
     let pointsChanged = false;
     // 5. What should stand in Diller now: nothing, the order, or what remains of it after refunds.
     const desired = bookable
-      ? await desiredTransaction(shop, shopRow, order, refunds, couponCodes, baseExternalId)
+      ? await desiredTransaction(shop, shopRow, order, refunds, couponCodes, baseExternalId, origin)
       : null;
 
     if (progress.live && progress.live !== desired?.externalId) {
@@ -287,7 +291,7 @@ export function createOrderSyncHandler({
         diller,
         progress.live,
         cancelled ? "Order cancelled in Shopify" : "Order refunded in Shopify",
-        shopRow,
+        dillerOrigin(`shopify:${shop}`, returnOrigin(originSettings, order, [...order.refunds, ...refunds])),
         logger,
       );
       progress.cancelled.push(progress.live);
@@ -404,13 +408,14 @@ export function createOrderSyncHandler({
     refunds: ShopifyRefund[],
     couponCodes: string[],
     baseExternalId: string,
+    origin: Origin,
   ): Promise<DesiredTransaction | null> {
     const variantIds = order.line_items.flatMap((line) => (line.variant_id ? [line.variant_id] : []));
     const products =
       variantIds.length > 0 ? await admin.productInfo(shop, variantIds).catch(() => new Map()) : new Map();
     const options = {
       externalId: baseExternalId,
-      departmentId: shopRow.dillerDepartmentId,
+      origin,
       systemId: `shopify:${shop}`,
       includeShipping: shopRow.includeShipping,
       products,
@@ -478,20 +483,13 @@ export function createOrderSyncHandler({
     diller: DillerClient,
     externalId: string,
     reason: string,
-    shopRow: Shop,
+    origin: ReturnType<typeof dillerOrigin>,
     logger: JobContext["logger"],
   ) {
     try {
       const result = await diller.transactions.cancelTransaction({
         externalTransactionId: externalId,
-        cancellation: {
-          reason,
-          origin: {
-            system_id: `shopify:${shopRow.shop}`,
-            channel: "OnlineStore",
-            ...(shopRow.dillerDepartmentId ? { department_id: shopRow.dillerDepartmentId } : {}),
-          },
-        },
+        cancellation: { reason, origin },
       });
       if (result.is_ok === false)
         logger.info("Diller did not cancel (already cancelled?)", { externalId, details: result.details });

@@ -151,6 +151,11 @@ describe("createTransaction", () => {
     ["another currency", { currency: "EUR" }, "currency"],
     ["an unknown department", { department_id: "moon" }, "department_id"],
     [
+      "an unknown department in the origin",
+      { origin: { system_id: "SHOPIFY", channel: "POS", department_id: "moon" } },
+      "origin.department_id",
+    ],
+    [
       "too many stamps deducted",
       { stamp_cards: [{ stamp_card_id: 1, action: "deducted", count: 5 }] },
       "stamp_cards[0].count",

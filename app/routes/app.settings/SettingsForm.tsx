@@ -49,12 +49,15 @@ export function SettingsForm({
   store,
   departments,
   errors = {},
+  posRegisters,
 }: {
   values: SettingsValues;
   connection: ConnectionView;
   store: StoreSummary | null;
   departments: DepartmentOption[] | null;
   errors?: FieldErrors;
+  /** The POS registers section, shown after Orders (it saves on its own). */
+  posRegisters?: ReactNode;
 }) {
   const { t, render, dateTime } = useI18n();
   const submit = useSubmit();
@@ -138,6 +141,7 @@ export function SettingsForm({
           error={error("departmentId")}
         />
       </Section>
+      {posRegisters}
       <Section title={t("settings.checkout")}>
         {flag("guestEnrollment", t("settings.guestEnrollment"))}
         <TextField

@@ -1,16 +1,21 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { startAdminHarness, type AdminHarness } from "~/admin/testing/admin-harness";
+import { installFakeAdminApi, type FakeAdminApi } from "../../../tests/shopify-admin-fake";
 import { TEST_SHOP } from "../../../tests/shopify";
 
 import { action, loader } from "./route";
 
 let harness: AdminHarness;
+let adminApi: FakeAdminApi;
 
 beforeAll(async () => {
   harness = await startAdminHarness();
+  // The POS registers section (app.settings-pos.test.ts) reads the shop's locations.
+  adminApi = installFakeAdminApi({ DillerLocations: () => ({ locations: { nodes: [] } }) });
 });
 afterAll(async () => {
+  adminApi.uninstall();
   await harness.stop();
 });
 beforeEach(async () => {

@@ -23,6 +23,9 @@ export const GraphqlOrderSchema = z.object({
   displayFulfillmentStatus: z.string().nullish(),
   paymentGatewayNames: z.array(z.string()).nullish(),
   discountCodes: z.array(z.string()).nullish(),
+  sourceName: z.string().nullish(),
+  /** Null without the read_locations scope (Shopify answers the rest of the order). */
+  retailLocation: z.object({ legacyResourceId: LegacyId }).nullish(),
   customer: z
     .object({
       legacyResourceId: LegacyId,

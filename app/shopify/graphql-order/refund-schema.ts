@@ -30,6 +30,7 @@ export const Refund = z.object({
       status: z.string().nullish(),
       gateway: z.string().nullish(),
       amountSet: MoneyBag,
+      location: z.object({ legacyResourceId: LegacyId }).nullish(),
     }),
   ),
 });

@@ -35,6 +35,7 @@ export function restRefund(refund: RefundValue, orderId: string) {
       gateway: transaction.gateway ?? null,
       amount: transaction.amountSet?.presentmentMoney?.amount ?? transaction.amountSet?.shopMoney.amount ?? null,
       currency: transaction.amountSet?.presentmentMoney?.currencyCode ?? null,
+      location_id: transaction.location?.legacyResourceId ?? null,
     })),
   };
 }

@@ -28,6 +28,8 @@ export function graphqlOrderToPayload(order: GraphqlOrder): Record<string, unkno
     fulfillment_status:
       order.displayFulfillmentStatus === "FULFILLED" ? "fulfilled" : lower(order.displayFulfillmentStatus),
     payment_gateway_names: order.paymentGatewayNames ?? [],
+    source_name: order.sourceName ?? null,
+    location_id: order.retailLocation?.legacyResourceId ?? null,
     customer: restCustomer(order.customer),
     billing_address: restAddress(order.billingAddress),
     shipping_address: restAddress(order.shippingAddress),

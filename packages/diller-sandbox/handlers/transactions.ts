@@ -160,7 +160,7 @@ function refundedPoints(transaction: TransactionState): number {
   return transaction.refunds.reduce((sum, refund) => sum + refund.pointsDeducted, 0);
 }
 
-type MoneyFields = Pick<Schemas["CreateTransactionRequest"], "total" | "currency" | "department_id">;
+type MoneyFields = Pick<Schemas["CreateTransactionRequest"], "total" | "currency" | "department_id" | "origin">;
 
 function checkMoney(store: StoreState, request: MoneyFields): FieldErrors {
   const errors: FieldErrors = {};
@@ -175,6 +175,11 @@ function checkMoney(store: StoreState, request: MoneyFields): FieldErrors {
     !store.departments.some((department) => department.id === request.department_id)
   ) {
     errors.department_id = [`Unknown department '${request.department_id}'.`];
+  }
+  // The origin names a department too (a POS register's); the sandbox holds it to the same list.
+  const originDepartment = request.origin?.department_id;
+  if (originDepartment !== undefined && !store.departments.some((department) => department.id === originDepartment)) {
+    errors["origin.department_id"] = [`Unknown department '${originDepartment}'.`];
   }
   return errors;
 }
