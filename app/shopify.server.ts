@@ -7,6 +7,7 @@ import { AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-r
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 
 import { createAccountService } from "./account/service.server";
+import { createAdminContext } from "./admin/context.server";
 import { prepareShopForExtensions, shopGraphqlOf } from "./admin/shop-setup.server";
 import { ADMIN_API_VERSION } from "./api-version";
 import { createCheckoutService } from "./checkout/checkout.server";
@@ -182,6 +183,21 @@ export function createApp(env: Env) {
    * CORS on every answer. Checkout routes use `storefront.checkout`, customer-account routes
    * `storefront.customerAccount`.
    */
+  /** The merchant admin's pages: their request context and the services their modules take. */
+  const adminPages = {
+    ...createAdminContext({ authenticate: (request: Request) => shopify.authenticate.admin(request), db }),
+    deps: {
+      db,
+      dillerFor: dillerClientFor,
+      dillerConnectionFor,
+      connectionTester: dillerConnectionTester,
+      connectShop,
+      logger,
+      queue: jobQueue,
+      admin: adminGateway,
+    },
+  };
+
   const storefront = {
     checkout: createStorefrontRoute({
       authenticate: (request) => shopify.authenticate.public.checkout(request),
@@ -220,6 +236,7 @@ export function createApp(env: Env) {
     env,
     adminGraphql,
     startWorker,
+    adminPages,
     logger,
     db,
     secrets,
@@ -252,6 +269,7 @@ declare global {
 export const app = createApp(getEnv());
 
 export const {
+  adminPages,
   logger,
   db,
   secrets,

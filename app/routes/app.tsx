@@ -5,18 +5,17 @@ import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 
-import { requireShop } from "~/admin/context.server";
 import { PageSkeleton } from "~/admin/ui/PageSkeleton";
 import { safeTimeZone } from "~/i18n/format";
 import { I18nProvider, useI18n } from "~/i18n/I18nProvider";
 import { localeFromAcceptLanguage, localeOf, resolveLocale } from "~/i18n/locales";
 import { polarisTranslations } from "~/i18n/polaris";
-import { publicAppConfig } from "~/shopify.server";
+import { adminPages, publicAppConfig } from "~/shopify.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session, shop } = await requireShop(request);
+  const { session, shop } = await adminPages.requireShop(request);
   // Shopify opens the app with `locale` (the merchant's admin language); online sessions know it
   // too. Client-side navigations do not carry it, which is why this loader never revalidates.
   const locale = resolveLocale(

@@ -2,12 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigate, useSubmit } from "@remix-run/react";
 import { Banner, BlockStack, Layout, Page } from "@shopify/polaris";
 
+import { adminPages } from "~/shopify.server";
 import { actionResponse, submittedFields } from "~/admin/action-result.server";
-import { requireOnboardedShop } from "~/admin/context.server";
 import { dashboardAction } from "./dashboard-actions.server";
 import { loadDashboard } from "./dashboard.server";
 import { listFailedWork } from "./failed-work.server";
-import { adminDeps } from "~/admin/deps.server";
 import { parseOrderTableQuery } from "./order-table";
 import { shopGraphqlOf } from "~/admin/shop-setup.server";
 import { ActivityChart } from "./ActivityChart";
@@ -17,18 +16,18 @@ import { OrderTable } from "./OrderTable";
 import { useI18n } from "~/i18n/I18nProvider";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop } = await requireOnboardedShop(request);
+  const { shop } = await adminPages.requireOnboardedShop(request);
   const query = parseOrderTableQuery(new URL(request.url).searchParams);
   const [dashboard, failedWork] = await Promise.all([
-    loadDashboard(adminDeps.db, shop, query),
-    listFailedWork(adminDeps, shop.shop),
+    loadDashboard(adminPages.deps.db, shop, query),
+    listFailedWork(adminPages.deps, shop.shop),
   ]);
   return { query, ...dashboard, failedWork };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, admin } = await requireOnboardedShop(request);
-  const result = await dashboardAction(adminDeps, shop, await submittedFields(request), shopGraphqlOf(admin));
+  const { shop, admin } = await adminPages.requireOnboardedShop(request);
+  const result = await dashboardAction(adminPages.deps, shop, await submittedFields(request), shopGraphqlOf(admin));
   return actionResponse(request, result);
 };
 

@@ -2,21 +2,20 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Layout, Page } from "@shopify/polaris";
 
+import { adminPages } from "~/shopify.server";
 import { backfillAction, backfillData } from "./backfill-actions.server";
 import { actionResponse, submittedFields } from "~/admin/action-result.server";
-import { requireOnboardedShop } from "~/admin/context.server";
-import { adminDeps } from "~/admin/deps.server";
 import { BackfillPanel } from "./BackfillPanel";
 import { useI18n } from "~/i18n/I18nProvider";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop } = await requireOnboardedShop(request);
-  return backfillData(adminDeps, shop);
+  const { shop } = await adminPages.requireOnboardedShop(request);
+  return backfillData(adminPages.deps, shop);
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop } = await requireOnboardedShop(request);
-  return actionResponse(request, await backfillAction(adminDeps, shop, await submittedFields(request)));
+  const { shop } = await adminPages.requireOnboardedShop(request);
+  return actionResponse(request, await backfillAction(adminPages.deps, shop, await submittedFields(request)));
 };
 
 export default function Backfill() {

@@ -3,22 +3,21 @@ import { useActionData, useNavigation, useSubmit } from "@remix-run/react";
 import { BlockStack, Button, Card, Form, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 
+import { adminPages } from "~/shopify.server";
 import { actionResponse, submittedFields } from "~/admin/action-result.server";
-import { requireOnboardedShop } from "~/admin/context.server";
-import { adminDeps } from "~/admin/deps.server";
 import { memberLookupAction } from "./member-actions.server";
 import { MemberCard } from "./MemberCard";
 import { ProblemBanner } from "~/admin/ui/ProblemBanner";
 import { useI18n } from "~/i18n/I18nProvider";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  await requireOnboardedShop(request);
+  await adminPages.requireOnboardedShop(request);
   return null;
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop } = await requireOnboardedShop(request);
-  return actionResponse(request, await memberLookupAction(adminDeps, shop, await submittedFields(request)));
+  const { shop } = await adminPages.requireOnboardedShop(request);
+  return actionResponse(request, await memberLookupAction(adminPages.deps, shop, await submittedFields(request)));
 };
 
 export default function Members() {

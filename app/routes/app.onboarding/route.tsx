@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { BlockStack, Layout, Page, Text } from "@shopify/polaris";
 
+import { adminPages } from "~/shopify.server";
 import { actionResponse, submittedFields } from "~/admin/action-result.server";
-import { redirectInApp, requireShop } from "~/admin/context.server";
-import { adminDeps } from "~/admin/deps.server";
+import { redirectInApp } from "~/admin/context.server";
 import { onboardingAction, onboardingData } from "./onboarding-actions.server";
 import { onboardingStep } from "~/admin/onboarding-step";
 import { shopGraphqlOf } from "~/admin/shop-setup.server";
@@ -14,15 +14,15 @@ import { DepartmentStep } from "./DepartmentStep";
 import { useI18n } from "~/i18n/I18nProvider";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop } = await requireShop(request);
+  const { shop } = await adminPages.requireShop(request);
   const step = onboardingStep(shop, new URL(request.url).searchParams.get("step"));
   if (step === "done") throw redirectInApp(request, "/app");
-  return onboardingData(adminDeps, shop, step);
+  return onboardingData(adminPages.deps, shop, step);
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, admin } = await requireShop(request);
-  const result = await onboardingAction(adminDeps, shop, await submittedFields(request), shopGraphqlOf(admin));
+  const { shop, admin } = await adminPages.requireShop(request);
+  const result = await onboardingAction(adminPages.deps, shop, await submittedFields(request), shopGraphqlOf(admin));
   return actionResponse(request, result);
 };
 

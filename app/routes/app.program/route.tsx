@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useNavigate } from "@remix-run/react";
 import { BlockStack, Layout, Page, Text } from "@shopify/polaris";
 
-import { requireOnboardedShop } from "~/admin/context.server";
-import { adminDeps } from "~/admin/deps.server";
+import { adminPages } from "~/shopify.server";
 import { dillerProblemOf } from "~/admin/diller-problems.server";
 import { ProblemBanner } from "~/admin/ui/ProblemBanner";
 import { loyaltyProgram } from "./program.server";
@@ -12,10 +11,10 @@ import { StoreCard } from "~/admin/ui/StoreCard";
 import { useI18n } from "~/i18n/I18nProvider";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop } = await requireOnboardedShop(request);
+  const { shop } = await adminPages.requireOnboardedShop(request);
   const fresh = new URL(request.url).searchParams.has("refresh");
   try {
-    const { value, loadedAt } = await loyaltyProgram(shop, adminDeps.dillerFor(shop), { fresh });
+    const { value, loadedAt } = await loyaltyProgram(shop, adminPages.deps.dillerFor(shop), { fresh });
     return { program: value, readAt: loadedAt.toISOString(), problem: null };
   } catch (error) {
     return { program: null, readAt: null, problem: dillerProblemOf(error) };

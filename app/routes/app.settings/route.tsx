@@ -2,9 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Page } from "@shopify/polaris";
 
+import { adminPages } from "~/shopify.server";
 import { actionResponse, submittedFields } from "~/admin/action-result.server";
-import { requireOnboardedShop } from "~/admin/context.server";
-import { adminDeps } from "~/admin/deps.server";
 import { shopGraphqlOf } from "~/admin/shop-setup.server";
 import { posDepartmentsAction, posRegistersOf } from "./pos-departments.server";
 import { POS_DEPARTMENTS_INTENT } from "./pos-registers";
@@ -15,20 +14,20 @@ import { SettingsForm } from "./SettingsForm";
 import { useI18n } from "~/i18n/I18nProvider";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop, admin } = await requireOnboardedShop(request);
+  const { shop, admin } = await adminPages.requireOnboardedShop(request);
   const [data, posRegisters] = await Promise.all([
-    settingsData(adminDeps, shop),
-    posRegistersOf(adminDeps.db, shop, shopGraphqlOf(admin)),
+    settingsData(adminPages.deps, shop),
+    posRegistersOf(adminPages.deps.db, shop, shopGraphqlOf(admin)),
   ]);
   return { ...data, posRegisters };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop } = await requireOnboardedShop(request);
+  const { shop } = await adminPages.requireOnboardedShop(request);
   const fields = await submittedFields(request);
   if (fields.intent === POS_DEPARTMENTS_INTENT)
-    return actionResponse(request, await posDepartmentsAction(adminDeps, shop, fields));
-  return actionResponse(request, await settingsAction(adminDeps, shop, fields));
+    return actionResponse(request, await posDepartmentsAction(adminPages.deps, shop, fields));
+  return actionResponse(request, await settingsAction(adminPages.deps, shop, fields));
 };
 
 export default function Settings() {
