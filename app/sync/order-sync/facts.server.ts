@@ -6,6 +6,7 @@ import { parseOrderPayload, type ShopifyOrder } from "~/shopify/payloads/order";
 import { parseRefundPayload, type ShopifyRefund } from "~/shopify/payloads/refund";
 
 import type { LoyaltyConsent } from "../consent";
+import type { KnownOrder } from "../known-order";
 import { knownOrderOf } from "../order-events.server";
 import { parseOrderProgress, type OrderProgress } from "../order-progress";
 import { orderOrigin, type OrderOrigin } from "./origin";
@@ -48,25 +49,43 @@ export function gatherOrderFacts(
   logger: JobContext["logger"],
   now: Date,
 ): OrderFacts {
-  const known = knownOrderOf(record);
+  const { shop, orderId, currency } = record;
+  const progress = parseOrderProgress(record.progressJson);
+  return factsOfKnownOrder({ shop, orderId, currency, known: knownOrderOf(record), progress, shopRow, logger, now });
+}
+
+export interface KnownOrderInput {
+  shop: string;
+  orderId: string;
+  /** The currency the record shows now. */
+  currency: string | null;
+  known: KnownOrder;
+  progress: OrderProgress;
+  shopRow: Pick<Shop, "dillerDepartmentId">;
+  logger: Pick<JobContext["logger"], "warn">;
+  now: Date;
+}
+
+/** The facts of an order folded from its webhooks (./known-order.ts), before this run has learnt anything. */
+export function factsOfKnownOrder({ known, shopRow, logger, ...input }: KnownOrderInput): OrderFacts {
   const order = snapshotOf(known.orderJson, shopRow);
   return {
-    shop: record.shop,
-    orderId: record.orderId,
-    recordCurrency: record.currency,
+    shop: input.shop,
+    orderId: input.orderId,
+    recordCurrency: input.currency,
     order,
-    refunds: order.kind === "usable" ? usableRefunds(known.refunds, record.orderId, logger) : [],
+    refunds: order.kind === "usable" ? usableRefunds(known.refunds, input.orderId, logger) : [],
     paid: Boolean(known.paidAt),
     fulfilled: Boolean(known.fulfilledAt),
     cancelledInShopify: Boolean(known.cancelledAt),
     consent: known.consent,
-    progress: parseOrderProgress(record.progressJson),
+    progress: input.progress,
     pointsChanged: false,
-    now,
+    now: input.now,
   };
 }
 
-function snapshotOf(orderJson: string | null, shopRow: Shop): OrderSnapshot {
+function snapshotOf(orderJson: string | null, shopRow: Pick<Shop, "dillerDepartmentId">): OrderSnapshot {
   if (!orderJson) return { kind: "missing" };
   const raw = parseShopifyJson(orderJson);
   const parsed = parseOrderPayload(raw);
@@ -74,7 +93,11 @@ function snapshotOf(orderJson: string | null, shopRow: Shop): OrderSnapshot {
   return { kind: "usable", order: parsed.data, raw, origin: orderOrigin(shopRow, parsed.data) };
 }
 
-function usableRefunds(raws: Record<string, unknown>, orderId: string, logger: JobContext["logger"]): ShopifyRefund[] {
+function usableRefunds(
+  raws: Record<string, unknown>,
+  orderId: string,
+  logger: Pick<JobContext["logger"], "warn">,
+): ShopifyRefund[] {
   return Object.values(raws).flatMap((raw) => {
     const refund = parseRefundPayload(raw);
     if (refund.success) return [refund.data];
