@@ -60,7 +60,21 @@ export function createOrderSyncHandler({
       return;
     }
     await db.orderSync.update({ where: { id: record.id }, data: { attempts: { increment: 1 } } });
-    const run: StepRun = { db, diller: dillerFor(shopRow), admin, store, memberChanged, shopRow, record, context, now };
+    let diller: DillerClient | undefined;
+    const run: StepRun = {
+      db,
+      // Opened when a step first needs Diller, inside the attempt: a key that cannot be opened fails the order.
+      get diller() {
+        return (diller ??= dillerFor(shopRow));
+      },
+      admin,
+      store,
+      memberChanged,
+      shopRow,
+      record,
+      context,
+      now,
+    };
     try {
       await convergeAfterDeletedMember(run);
     } catch (error) {
