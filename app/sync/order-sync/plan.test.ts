@@ -121,6 +121,14 @@ const CASES: Case[] = [
     steps: ["loadProducts [21]"],
   },
 
+  {
+    name: "GIVEN a paid order that cannot be mapped (no currency) WHEN planned THEN it fails for good with the reason",
+    deliveries: [["ORDERS_PAID", orderBody({ currency: null })]],
+    facts: known(linked),
+    settings: { currencyMismatch: "SEND" },
+    steps: ["FAILED: The order cannot be mapped to a Diller transaction: order 1001 has no shop currency"],
+  },
+
   // Waiting for payment or fulfilment.
   {
     name: "GIVEN an unpaid order with two of the member's coupons WHEN planned THEN both are reserved and it waits",
