@@ -12,7 +12,7 @@ export default tseslint.config(
       "build/**",
       "prisma/generated/**",
       "app/types/**",
-      "app/diller/contract/openapi.d.ts",
+      "packages/diller-contract/openapi.d.ts",
       "extensions/*/dist/**",
       "extensions/*/shopify.d.ts",
       ".shopify/**",
@@ -69,9 +69,33 @@ export default tseslint.config(
     },
   },
   {
+    // The Diller sandbox is its own package: the app and its tests depend on it, never the reverse.
+    files: ["packages/diller-sandbox/**/*.ts", "packages/diller-contract/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~/*", "**/app/**"],
+              message: "Packages stand alone: no imports from the app (docs/decisions/036-sandbox-package.md).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Browser bundles must never pull in server-only modules.
     files: ["app/**/*.tsx"],
-    ignores: ["app/routes/**", "app/entry.server.tsx", "app/**/*.server.tsx", "app/**/*.test.tsx"],
+    // Route modules have loaders and actions; the components beside them in a route folder do not.
+    ignores: [
+      "app/routes/*.tsx",
+      "app/routes/**/route.tsx",
+      "app/entry.server.tsx",
+      "app/**/*.server.tsx",
+      "app/**/*.test.tsx",
+    ],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -82,6 +106,18 @@ export default tseslint.config(
               message: "Components run in the browser; load server data in a route loader.",
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // The bottom layer: small generic tools every part of the app may use; they use nothing of the app.
+    files: ["app/lib/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [{ group: ["~/*", "../*"], message: "app/lib is the bottom layer: it imports nothing from app." }],
         },
       ],
     },

@@ -9,7 +9,12 @@ import { defineConfig } from "vitest/config";
 export const testSetup = {
   environment: "node",
   globalSetup: ["tests/setup/database.global.ts"],
-  setupFiles: ["tests/setup/env.ts", "tests/setup/network-guard.ts", "tests/setup/database.ts"],
+  setupFiles: [
+    "tests/setup/env.ts",
+    "tests/setup/network-guard.ts",
+    "tests/setup/console-guard.ts",
+    "tests/setup/database.ts",
+  ],
   pool: "forks" as const,
   testTimeout: 20_000,
   hookTimeout: 60_000,
@@ -22,7 +27,12 @@ export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
     ...testSetup,
-    include: ["app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "sandbox/**/*.test.ts", "tests/**/*.test.{ts,tsx}"],
+    include: [
+      "app/**/*.test.{ts,tsx}",
+      "scripts/**/*.test.ts",
+      "packages/diller-sandbox/**/*.test.ts",
+      "tests/**/*.test.{ts,tsx}",
+    ],
     exclude: ["**/node_modules/**", BROWSER_TESTS],
   },
 });

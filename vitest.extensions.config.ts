@@ -10,7 +10,7 @@ export default defineConfig({
   test: {
     include: ["extensions/*/tests/**/*.test.{ts,tsx}", "packages/extension-kit/**/*.test.ts"],
     environment: "jsdom",
-    setupFiles: ["tests/setup/network-guard.ts"],
+    setupFiles: ["tests/setup/network-guard.ts", "tests/setup/console-guard.ts"],
     isolate: true,
     pool: "forks",
     restoreMocks: true,

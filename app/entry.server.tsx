@@ -7,12 +7,19 @@ import { renderToPipeableStream } from "react-dom/server";
 
 import { getEnv } from "./env.server";
 import { limitRequestBody } from "./http/body-limit.server";
-import { addDocumentResponseHeaders } from "./shopify.server";
+import { addDocumentResponseHeaders, logger, startWorker } from "./shopify.server";
 
 export const streamTimeout = 5000;
 
 /** server.mjs mounts this before any route can read or parse a body (MAX_REQUEST_BODY_BYTES). */
 export const limitBody = limitRequestBody(getEnv().MAX_REQUEST_BODY_BYTES);
+
+// The web server runs the background jobs itself unless JOB_WORKER=off (then `npm run worker` does).
+// This is the only place besides scripts/worker.ts that starts them: importing the app starts nothing.
+const { JOB_WORKER, NODE_ENV } = getEnv();
+if (JOB_WORKER === "inline" && NODE_ENV !== "test") {
+  startWorker().catch((error: unknown) => logger.error("background jobs did not start", { error }));
+}
 
 export default async function handleRequest(
   request: Request,

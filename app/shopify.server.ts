@@ -11,10 +11,10 @@ import { prepareShopForExtensions, shopGraphqlOf } from "./admin/shop-setup.serv
 import { ADMIN_API_VERSION } from "./api-version";
 import { createCheckoutService } from "./checkout/checkout.server";
 import { getDatabase, type Shop } from "./db.server";
-import { createDillerClient } from "./diller/client.server";
+import { createConnectionTester, createDillerClient } from "./diller/client.server";
 import { documentHeaders } from "./http/document-headers.server";
 import { resolveHost, setDillerEgressPolicy } from "./diller/egress.server";
-import { decodeKey, getEnv } from "./env.server";
+import { decodeKey, getEnv, type Env } from "./env.server";
 import { createJobQueue } from "./jobs/create-queue.server";
 import { PermanentJobError } from "./jobs/queue";
 import { onShutdown } from "./lifecycle.server";
@@ -25,185 +25,259 @@ import { createAdminGateway, type AdminGraphql } from "./shopify/admin-gateway.s
 import { clearCustomerLoyalty } from "./shopify/customer-loyalty.server";
 import { createLoyaltyFactsWriter } from "./shopify/loyalty-facts.server";
 import { createDiscountGateway } from "./shopify/discounts.server";
-import { dillerConnectionOf, recordInstall } from "./shops/shop.server";
+import { connectShopToDiller, type ConnectShop } from "./shops/connection.server";
+import { dillerConnectionOf, recordInstall, type DillerConnection } from "./shops/shop.server";
 import { createStorefrontRoute } from "./storefront/handler.server";
 import { createSyncEngine } from "./sync/engine.server";
 import { appLifecycleHandlers } from "./webhooks/app-lifecycle.server";
+import { withBatchedSends } from "./jobs/batched-send.server";
 import { createWebhookReceiver } from "./webhooks/receive.server";
 import { createWebhookVerifier } from "./webhooks/verify.server";
 
-const env = getEnv();
+/**
+ * The composition root: builds every service of one app from its environment. Importing this module
+ * starts nothing in the background — the server entry (app/entry.server.tsx) and `npm run worker`
+ * call `startWorker()`; tests and scripts build what they need without a worker.
+ */
+export function createApp(env: Env) {
+  const logger = createLogger({ level: env.LOG_LEVEL, fields: { service: "diller-loyalty" } });
 
-export const logger = createLogger({ level: env.LOG_LEVEL, fields: { service: "diller-loyalty" } });
+  const db = getDatabase();
 
-export const db = getDatabase();
+  function keyOf(value: string): Buffer {
+    const key = decodeKey(value);
+    if (!key) throw new Error("APP_ENCRYPTION_KEY is not a valid key");
+    return key;
+  }
 
-function keyOf(value: string): Buffer {
-  const key = decodeKey(value);
-  if (!key) throw new Error("APP_ENCRYPTION_KEY is not a valid key");
-  return key;
+  /** Seals and opens the merchants' Diller API keys (AES-256-GCM, rotating keys). */
+  const secrets = createSecretBox(keyOf(env.APP_ENCRYPTION_KEY), env.APP_ENCRYPTION_KEYS_PREVIOUS.map(keyOf));
+
+  // A merchant's custom Diller base URL must not turn the server into a proxy for internal services.
+  setDillerEgressPolicy({
+    production: env.NODE_ENV === "production",
+    allowedHosts: env.DILLER_ALLOWED_HOSTS,
+    ...(env.NODE_ENV === "production" ? { resolve: resolveHost } : {}),
+  });
+
+  const shopify = shopifyApp({
+    apiKey: env.SHOPIFY_API_KEY,
+    apiSecretKey: env.SHOPIFY_API_SECRET,
+    apiVersion: ADMIN_API_VERSION,
+    scopes: env.SCOPES,
+    appUrl: env.SHOPIFY_APP_URL,
+    authPathPrefix: "/auth",
+    // Access and refresh tokens are sealed at rest with the same keys as the Diller API keys.
+    sessionStorage: new SealedSessionStorage(new PrismaSessionStorage(db), secrets),
+    // The library's own log lines can carry request input (a login's shop parameter): warnings and
+    // errors only, shortened, through our logger.
+    logger: {
+      level: LogSeverity.Warning,
+      log: (severity, message) => {
+        const line = message.length > 500 ? `${message.slice(0, 500)}… (${message.length} characters)` : message;
+        if (severity === LogSeverity.Error) logger.error("shopify library", { message: line });
+        else logger.warn("shopify library", { message: line });
+      },
+    },
+    distribution: AppDistribution.AppStore,
+    future: {
+      unstable_newEmbeddedAuthStrategy: true,
+      expiringOfflineAccessTokens: true,
+    },
+    hooks: {
+      afterAuth: async ({ session, admin }) => {
+        await recordInstall(db, session.shop);
+        // The metafield definitions the extensions need; never fails the install (the admin retries).
+        await prepareShopForExtensions({ db, graphql: shopGraphqlOf(admin), logger }, session.shop);
+      },
+    },
+  });
+
+  /**
+   * The only place a shop's sealed Diller API key is opened: its connection, or null when it is not
+   * (completely) configured. Throws DecryptionError when the key was sealed with a key this server
+   * no longer has. Everything else gets the key through this or through `dillerClientFor`.
+   */
+  function dillerConnectionFor(shop: Shop): DillerConnection | null {
+    return dillerConnectionOf(shop, secrets);
+  }
+
+  /** The Diller client of a connected shop. */
+  function dillerClientFor(shop: Shop) {
+    const connection = dillerConnectionFor(shop);
+    if (!connection) throw new PermanentJobError(`Diller is not connected for ${shop.shop}`);
+    return createDillerClient({ ...connection, logger: logger.child({ shop: shop.shop }) });
+  }
+
+  /** "Test connection" (admin onboarding and settings, CLI `connect`), with the client's default timeout. */
+  const dillerConnectionTester = createConnectionTester({
+    logger: logger.child({ component: "connection-test" }),
+  });
+
+  /** Tests a Diller connection and, when it works, saves it with the key sealed (admin onboarding, CLI). */
+  const connectShop: ConnectShop = (shop, input, options) =>
+    connectShopToDiller({ db, secrets, tester: dillerConnectionTester }, shop, input, options);
+
+  /** One Admin GraphQL operation with the shop's offline session; answers its `data`. */
+  const adminGraphql: AdminGraphql = async (shop, query, variables) => {
+    const { admin } = await shopify.unauthenticated.admin(shop);
+    const response = await admin.graphql(query, { variables });
+    const body: unknown = await response.json();
+    return typeof body === "object" && body !== null && "data" in body ? body.data : undefined;
+  };
+
+  const adminGateway = createAdminGateway({
+    logger: logger.child({ component: "shopify-admin" }),
+    graphql: adminGraphql,
+  });
+  const loyaltyFacts = createLoyaltyFactsWriter({ graphql: adminGraphql });
+
+  /** The discount codes minted for Diller coupons (checkout Apply/Validate, reconciliation sweep). */
+  const discountGateway = createDiscountGateway({ graphql: adminGraphql });
+
+  // Sends batched per turn of the event loop: a burst of webhooks enqueues its jobs in a few inserts.
+  const jobQueue = withBatchedSends(createJobQueue({ databaseUrl: env.DATABASE_URL, db, logger }));
+
+  const syncEngine = createSyncEngine({
+    db,
+    queue: jobQueue,
+    admin: adminGateway,
+    dillerFor: dillerClientFor,
+    loyaltyFacts,
+    discounts: discountGateway,
+    logger: logger.child({ component: "sync" }),
+    retention: { webhookDays: env.WEBHOOK_RETENTION_DAYS, orderDataDays: env.ORDER_DATA_RETENTION_DAYS },
+  });
+  onShutdown(() => syncEngine.stop());
+
+  /** Runs the background jobs in this process (idempotent: Vite's dev server re-imports modules). */
+  async function startWorker() {
+    if (globalThis.__dillerWorkerStarted) return;
+    globalThis.__dillerWorkerStarted = true;
+    await syncEngine.start({
+      concurrency: env.JOB_CONCURRENCY,
+      reconcileIntervalMs: env.RECONCILE_INTERVAL_MINUTES * 60_000,
+    });
+  }
+
+  /**
+   * Our own HMAC check, not authenticate.webhook: that one may refresh the shop's token first and
+   * fail the delivery when the refresh does (docs/decisions/018-webhook-hardening.md).
+   */
+  const webhookVerification = {
+    verifyWebhook: createWebhookVerifier(env.SHOPIFY_API_SECRET),
+    maxBodyBytes: env.MAX_REQUEST_BODY_BYTES,
+  };
+
+  const receiveWebhook = createWebhookReceiver({
+    ...webhookVerification,
+    db,
+    logger: logger.child({ component: "webhooks" }),
+    immediateHandlers: appLifecycleHandlers(db),
+    dispatch: syncEngine.dispatch,
+  });
+
+  /**
+   * The extension routes' request layer: session token verified, shop from `dest`, customer from `sub`,
+   * CORS on every answer. Checkout routes use `storefront.checkout`, customer-account routes
+   * `storefront.customerAccount`.
+   */
+  const storefront = {
+    checkout: createStorefrontRoute({
+      authenticate: (request) => shopify.authenticate.public.checkout(request),
+      logger: logger.child({ component: "storefront", surface: "checkout" }),
+    }),
+    customerAccount: createStorefrontRoute({
+      authenticate: (request) => shopify.authenticate.public.customerAccount(request),
+      logger: logger.child({ component: "storefront", surface: "customer-account" }),
+    }),
+  };
+
+  /** The customer-account pages (app/account): my loyalty, join, edit, phone codes, leave, order points. */
+  const account = createAccountService({
+    db,
+    dillerFor: dillerClientFor,
+    shopify: {
+      storeCustomerConsent: (shop, customerId, consent) => adminGateway.storeCustomerConsent(shop, customerId, consent),
+      clearCustomerLoyalty: (shop, customerId) => clearCustomerLoyalty(adminGraphql, shop, customerId),
+    },
+    logger: logger.child({ component: "account" }),
+  });
+
+  /** The checkout extensions' backend (app/checkout), behind the `api.checkout.*` routes. */
+  const checkout = createCheckoutService({
+    db,
+    dillerFor: dillerClientFor,
+    discounts: discountGateway,
+    queue: jobQueue,
+    logger: logger.child({ component: "checkout" }),
+  });
+
+  /** The only configuration values that may reach the browser. */
+  const publicAppConfig = { apiKey: env.SHOPIFY_API_KEY } as const;
+
+  return {
+    env,
+    adminGraphql,
+    startWorker,
+    logger,
+    db,
+    secrets,
+    shopify,
+    dillerConnectionFor,
+    dillerClientFor,
+    dillerConnectionTester,
+    connectShop,
+    adminGateway,
+    loyaltyFacts,
+    discountGateway,
+    jobQueue,
+    syncEngine,
+    webhookVerification,
+    receiveWebhook,
+    storefront,
+    account,
+    checkout,
+    publicAppConfig,
+  };
 }
 
-/** Seals and opens the merchants' Diller API keys (AES-256-GCM, rotating keys). */
-export const secrets = createSecretBox(keyOf(env.APP_ENCRYPTION_KEY), env.APP_ENCRYPTION_KEYS_PREVIOUS.map(keyOf));
-
-// A merchant's custom Diller base URL must not turn the server into a proxy for internal services.
-setDillerEgressPolicy({
-  production: env.NODE_ENV === "production",
-  allowedHosts: env.DILLER_ALLOWED_HOSTS,
-  ...(env.NODE_ENV === "production" ? { resolve: resolveHost } : {}),
-});
-
-const shopify = shopifyApp({
-  apiKey: env.SHOPIFY_API_KEY,
-  apiSecretKey: env.SHOPIFY_API_SECRET,
-  apiVersion: ADMIN_API_VERSION,
-  scopes: env.SCOPES,
-  appUrl: env.SHOPIFY_APP_URL,
-  authPathPrefix: "/auth",
-  // Access and refresh tokens are sealed at rest with the same keys as the Diller API keys.
-  sessionStorage: new SealedSessionStorage(new PrismaSessionStorage(db), secrets),
-  // The library's own log lines can carry request input (a login's shop parameter): warnings and
-  // errors only, shortened, through our logger.
-  logger: {
-    level: LogSeverity.Warning,
-    log: (severity, message) => {
-      const line = message.length > 500 ? `${message.slice(0, 500)}… (${message.length} characters)` : message;
-      if (severity === LogSeverity.Error) logger.error("shopify library", { message: line });
-      else logger.warn("shopify library", { message: line });
-    },
-  },
-  distribution: AppDistribution.AppStore,
-  future: {
-    unstable_newEmbeddedAuthStrategy: true,
-    expiringOfflineAccessTokens: true,
-  },
-  hooks: {
-    afterAuth: async ({ session, admin }) => {
-      await recordInstall(db, session.shop);
-      // The metafield definitions the extensions need; never fails the install (the admin retries).
-      await prepareShopForExtensions({ db, graphql: shopGraphqlOf(admin), logger }, session.shop);
-    },
-  },
-});
-
-/** The Diller client of a connected shop. */
-export function dillerClientFor(shop: Shop) {
-  const connection = dillerConnectionOf(shop, secrets);
-  if (!connection) throw new PermanentJobError(`Diller is not connected for ${shop.shop}`);
-  return createDillerClient({ ...connection, logger: logger.child({ shop: shop.shop }) });
-}
-
-/** One Admin GraphQL operation with the shop's offline session; answers its `data`. */
-const adminGraphql: AdminGraphql = async (shop, query, variables) => {
-  const { admin } = await shopify.unauthenticated.admin(shop);
-  const response = await admin.graphql(query, { variables });
-  const body: unknown = await response.json();
-  return typeof body === "object" && body !== null && "data" in body ? body.data : undefined;
-};
-
-export const adminGateway = createAdminGateway({
-  logger: logger.child({ component: "shopify-admin" }),
-  graphql: adminGraphql,
-});
-export const loyaltyFacts = createLoyaltyFactsWriter({ graphql: adminGraphql });
-
-/** The discount codes minted for Diller coupons (checkout Apply/Validate, reconciliation sweep). */
-export const discountGateway = createDiscountGateway({ graphql: adminGraphql });
-
-export const jobQueue = createJobQueue({ databaseUrl: env.DATABASE_URL, db, logger });
-
-export const syncEngine = createSyncEngine({
-  db,
-  queue: jobQueue,
-  admin: adminGateway,
-  dillerFor: dillerClientFor,
-  loyaltyFacts,
-  discounts: discountGateway,
-  logger: logger.child({ component: "sync" }),
-  retention: { webhookDays: env.WEBHOOK_RETENTION_DAYS, orderDataDays: env.ORDER_DATA_RETENTION_DAYS },
-});
-onShutdown(() => syncEngine.stop());
+export type App = ReturnType<typeof createApp>;
 
 declare global {
   var __dillerWorkerStarted: boolean | undefined;
 }
 
-/** Runs the background jobs in this process (idempotent: Vite's dev server re-imports this module). */
-export async function startWorker() {
-  if (globalThis.__dillerWorkerStarted) return;
-  globalThis.__dillerWorkerStarted = true;
-  await syncEngine.start({
-    concurrency: env.JOB_CONCURRENCY,
-    reconcileIntervalMs: env.RECONCILE_INTERVAL_MINUTES * 60_000,
-  });
-}
+/** This process's app, built once from the validated environment. */
+export const app = createApp(getEnv());
 
-if (env.JOB_WORKER === "inline" && env.NODE_ENV !== "test") {
-  startWorker().catch((error: unknown) => logger.error("background jobs did not start", { error }));
-}
-
-/**
- * Our own HMAC check, not authenticate.webhook: that one may refresh the shop's token first and
- * fail the delivery when the refresh does (docs/decisions/018-webhook-hardening.md).
- */
-export const webhookVerification = {
-  verifyWebhook: createWebhookVerifier(env.SHOPIFY_API_SECRET),
-  maxBodyBytes: env.MAX_REQUEST_BODY_BYTES,
-};
-
-export const receiveWebhook = createWebhookReceiver({
-  ...webhookVerification,
+export const {
+  logger,
   db,
-  logger: logger.child({ component: "webhooks" }),
-  immediateHandlers: appLifecycleHandlers(db),
-  dispatch: syncEngine.dispatch,
-});
+  secrets,
+  startWorker,
+  dillerConnectionFor,
+  dillerClientFor,
+  dillerConnectionTester,
+  connectShop,
+  adminGateway,
+  loyaltyFacts,
+  discountGateway,
+  jobQueue,
+  syncEngine,
+  webhookVerification,
+  receiveWebhook,
+  storefront,
+  account,
+  checkout,
+  publicAppConfig,
+} = app;
 
-/**
- * The extension routes' request layer: session token verified, shop from `dest`, customer from `sub`,
- * CORS on every answer. Checkout routes use `storefront.checkout`, customer-account routes
- * `storefront.customerAccount`.
- */
-export const storefront = {
-  checkout: createStorefrontRoute({
-    authenticate: (request) => shopify.authenticate.public.checkout(request),
-    logger: logger.child({ component: "storefront", surface: "checkout" }),
-  }),
-  customerAccount: createStorefrontRoute({
-    authenticate: (request) => shopify.authenticate.public.customerAccount(request),
-    logger: logger.child({ component: "storefront", surface: "customer-account" }),
-  }),
-};
-
-/** The customer-account pages (app/account): my loyalty, join, edit, phone codes, leave, order points. */
-export const account = createAccountService({
-  db,
-  dillerFor: dillerClientFor,
-  shopify: {
-    storeCustomerConsent: (shop, customerId, consent) => adminGateway.storeCustomerConsent(shop, customerId, consent),
-    clearCustomerLoyalty: (shop, customerId) => clearCustomerLoyalty(adminGraphql, shop, customerId),
-  },
-  logger: logger.child({ component: "account" }),
-});
-
-/** The checkout extensions' backend (app/checkout), behind the `api.checkout.*` routes. */
-export const checkout = createCheckoutService({
-  db,
-  dillerFor: dillerClientFor,
-  discounts: discountGateway,
-  queue: jobQueue,
-  logger: logger.child({ component: "checkout" }),
-});
-
-/** The only configuration values that may reach the browser. */
-export const publicAppConfig = { apiKey: env.SHOPIFY_API_KEY } as const;
-
-export default shopify;
+export default app.shopify;
 export const apiVersion = ADMIN_API_VERSION;
-export const addDocumentResponseHeaders = documentHeaders(shopify.addDocumentResponseHeaders);
-export const authenticate = shopify.authenticate;
-export const unauthenticated = shopify.unauthenticated;
-export const login = shopify.login;
-export const registerWebhooks = shopify.registerWebhooks;
-export const sessionStorage = shopify.sessionStorage;
+export const addDocumentResponseHeaders = documentHeaders(app.shopify.addDocumentResponseHeaders);
+export const authenticate = app.shopify.authenticate;
+export const unauthenticated = app.shopify.unauthenticated;
+export const login = app.shopify.login;
+export const registerWebhooks = app.shopify.registerWebhooks;
+export const sessionStorage = app.shopify.sessionStorage;

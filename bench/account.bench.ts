@@ -18,7 +18,7 @@ import { createDatabase } from "../app/db.server";
 import { createDillerClient } from "../app/diller/client.server";
 import { silentLogger } from "../app/logger.server";
 import type { StorefrontContext } from "../app/storefront/handler.server";
-import { DEMO_MEMBERS, startDillerSandbox } from "../sandbox/diller";
+import { DEMO_MEMBERS, startDillerSandbox } from "@diller/diller-sandbox";
 import { prismaEnv } from "../scripts/db-tools";
 
 const { values: options } = parseArgs({ options: { runs: { type: "string", default: "200" } } });

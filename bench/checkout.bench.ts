@@ -37,7 +37,7 @@ Object.assign(process.env, {
   LOG_LEVEL: "error",
 });
 
-const { DEMO_MEMBERS, startDillerSandbox } = await import("../sandbox/diller");
+const { DEMO_MEMBERS, startDillerSandbox } = await import("@diller/diller-sandbox");
 const app = await import("../app/shopify.server");
 const { createCheckoutService } = await import("../app/checkout/checkout.server");
 const { silentLogger } = await import("../app/logger.server");

@@ -17,9 +17,9 @@ import { parseArgs } from "node:util";
 
 import pg from "pg";
 
-import { activitySeries, loadDashboard } from "../app/admin/dashboard.server";
-import { encodeCursor, listOrderPage } from "../app/admin/order-page.server";
-import { parseOrderTableQuery } from "../app/admin/order-table";
+import { activitySeries, loadDashboard } from "~/routes/app._index/dashboard.server";
+import { encodeCursor, listOrderPage } from "~/routes/app._index/order-page.server";
+import { parseOrderTableQuery } from "~/routes/app._index/order-table";
 import { createDatabase, type Database, type Prisma } from "../app/db.server";
 import type { DatabaseProvider } from "../app/env.server";
 import type { JobQueue } from "../app/jobs/queue";

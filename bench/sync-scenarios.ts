@@ -4,8 +4,8 @@
  * Each scenario sends its orders one at a time and counts the API calls the sandbox saw for them
  * (token and discovery requests excluded: one token serves a shop for an hour).
  */
-import type { RunningSandbox } from "../sandbox/diller";
-import { DEMO_MEMBERS } from "../sandbox/diller";
+import type { RunningSandbox } from "@diller/diller-sandbox";
+import { DEMO_MEMBERS } from "@diller/diller-sandbox";
 import type * as AppModule from "../app/shopify.server";
 
 export interface ScenarioDeps {

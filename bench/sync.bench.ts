@@ -60,7 +60,7 @@ Object.assign(process.env, {
   APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
   LOG_LEVEL: "error",
 });
-const { startDillerSandbox } = await import("../sandbox/diller");
+const { startDillerSandbox } = await import("@diller/diller-sandbox");
 const app = await import("../app/shopify.server");
 const { shutdown } = await import("../app/lifecycle.server");
 const { disconnectDatabase } = await import("../app/db.server");

@@ -1,22 +1,23 @@
 /**
  * `npm run demo`: the whole product, offline, on the embedded default (SQLite). It builds the app,
  * starts the Diller sandbox and the production server, connects a demo shop to the sandbox, then
- * plays a day of a shop's life as signed Shopify webhooks over HTTP (paid orders, a Diller coupon, a
- * partial return, a cancellation, duplicates and out-of-order deliveries) and the checkout story
- * (scripts/demo/checkout-story.ts: a coupon applied through signed session tokens, a guest who joins
- * on the thank-you page), then prints what reached Diller. `--keep` leaves the server and sandbox running.
+ * plays a day of a shop's life as signed Shopify webhooks over HTTP (scripts/demo/webhook-story.ts:
+ * paid orders, a Diller coupon, a partial return, a cancellation, duplicates and out-of-order
+ * deliveries) and the checkout story (scripts/demo/checkout-story.ts: a coupon applied through
+ * signed session tokens, a guest who joins on the thank-you page), then prints what reached Diller.
+ * `--keep` leaves the server and sandbox running.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createHmac, randomBytes, randomUUID } from "node:crypto";
-import { readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
 
 import { createDatabase } from "../app/db.server";
 import { createSecretBox } from "../app/security/encryption.server";
-import { DEMO_MEMBERS, startDillerSandbox } from "../sandbox/diller";
+import { DEMO_MEMBERS, startDillerSandbox } from "@diller/diller-sandbox";
 import { playAccountStory } from "./demo/account-story";
 import { playCheckoutStory } from "./demo/checkout-story";
+import { createDemoShopify, playWebhookStory, type DemoScenario } from "./demo/webhook-story";
 
 const { values: args } = parseArgs({
   options: { keep: { type: "boolean" }, port: { type: "string" }, "no-build": { type: "boolean" } },
@@ -77,7 +78,8 @@ const server: ChildProcess = spawn(process.execPath, ["server.mjs"], {
     SHOPIFY_API_KEY: "demo-api-key",
     SHOPIFY_API_SECRET: apiSecret,
     SHOPIFY_APP_URL: `http://localhost:${port}`,
-    SCOPES: "read_customers,write_customers,read_orders,write_orders,read_products,read_discounts,write_discounts",
+    SCOPES:
+      "read_customers,write_customers,read_orders,write_orders,read_products,read_discounts,write_discounts,read_locations",
     DATABASE_URL: databaseUrl,
     APP_ENCRYPTION_KEY: encryptionKey.toString("base64"),
     // A production build against the local sandbox: the operator allows its loopback host explicitly.
@@ -96,123 +98,14 @@ for (let waited = 0; ; waited += 200) {
   await new Promise((resolve) => setTimeout(resolve, 200));
 }
 
-/** Posts a webhook the way Shopify does: raw body, HMAC with the app secret, Shopify's headers. */
-async function webhook(topic: string, body: object, eventId: string = randomUUID()) {
-  const raw = JSON.stringify(body);
-  const response = await fetch(`http://localhost:${port}/webhooks/${topic}`, {
-    method: "POST",
-    body: raw,
-    headers: {
-      "Content-Type": "application/json",
-      "X-Shopify-Hmac-Sha256": createHmac("sha256", apiSecret).update(raw).digest("base64"),
-      "X-Shopify-Topic": topic,
-      "X-Shopify-Shop-Domain": shop,
-      "X-Shopify-API-Version": "2026-07",
-      "X-Shopify-Webhook-Id": randomUUID(),
-      "X-Shopify-Event-Id": eventId,
-      "X-Shopify-Triggered-At": new Date().toISOString(),
-    },
-  });
-  if (response.status !== 200) throw new Error(`${topic} answered ${response.status}`);
-}
+const demoShopify = createDemoShopify({ port, shop, apiSecret });
+const { webhook, order } = demoShopify;
 
-// A real Shopify order (fixture 06: four lines, an order-level code, an automatic discount, shipping),
-// moved into the Diller store's currency.
-const template = JSON.parse(
-  readFileSync(
-    join("tests/fixtures/shopify-webhooks", "06-orders-paid--hkd-manual-code-plus-automatic-4-lines-shipping.json"),
-    "utf8",
-  ).replaceAll('"HKD"', '"NOK"'),
-);
-let number = 1000;
-function order(extra: Record<string, unknown> = {}) {
-  number++;
-  return {
-    ...template,
-    id: 5_000_000 + number,
-    name: `#D${number}`,
-    email: "kari.nordmann@example.com",
-    customer: { id: 6_000_000 + number, email: "kari.nordmann@example.com", first_name: "Kari", last_name: "Nordmann" },
-    updated_at: new Date(Date.now() + number).toISOString(),
-    ...extra,
-  };
-}
-const pending = (paid: ReturnType<typeof order>) => ({
-  ...paid,
-  financial_status: "pending",
-  updated_at: new Date(Date.parse(paid.updated_at) - 60_000).toISOString(),
-});
-const money = (amount: string) => ({
-  shop_money: { amount, currency_code: "NOK" },
-  presentment_money: { amount, currency_code: "NOK" },
-});
-
-const scenarios: { name: string; orderName: string; expected: string }[] = [];
+const scenarios: DemoScenario[] = [];
 const pointsBefore = sandbox.state.stores[0]?.members.find((member) => member.id === DEMO_MEMBERS.kari)?.points;
 
 step("Playing webhooks");
-{
-  const paid = order();
-  scenarios.push({
-    name: "member pays; duplicate and out-of-order deliveries",
-    expected: "SENT",
-    orderName: paid.name,
-  });
-  await webhook("orders/paid", paid, `paid-${paid.id}`);
-  await webhook("orders/paid", paid, `paid-${paid.id}`);
-  await webhook("orders/create", pending(paid));
-}
-{
-  const paid = order({ discount_codes: [{ code: "WELCOME10", amount: "20.00", type: "fixed_amount" }] });
-  scenarios.push({ name: "member redeems the Diller coupon WELCOME10", expected: "SENT", orderName: paid.name });
-  await webhook("orders/create", pending(paid));
-  await webhook("orders/paid", paid);
-}
-{
-  const paid = order();
-  scenarios.push({ name: "partial return of one item", expected: "SENT", orderName: paid.name });
-  await webhook("orders/paid", paid);
-  await webhook("refunds/create", {
-    id: 7_000_000 + number,
-    order_id: paid.id,
-    created_at: new Date().toISOString(),
-    refund_line_items: [
-      {
-        id: 1,
-        line_item_id: 15514975535404,
-        quantity: 1,
-        restock_type: "return",
-        subtotal: 94.92,
-        subtotal_set: money("94.92"),
-        total_tax: 0,
-        total_tax_set: money("0.00"),
-      },
-    ],
-    transactions: [{ id: 1, kind: "refund", status: "success", gateway: "manual", amount: "94.92", currency: "NOK" }],
-    order_adjustments: [],
-  });
-}
-{
-  const paid = order();
-  scenarios.push({ name: "paid, then cancelled and refunded", expected: "CANCELLED", orderName: paid.name });
-  await webhook("orders/paid", paid);
-  await webhook("orders/cancelled", {
-    ...paid,
-    cancelled_at: new Date().toISOString(),
-    financial_status: "refunded",
-    updated_at: new Date(Date.now() + 60_000).toISOString(),
-  });
-}
-{
-  const paid = order({ email: "anonymous@example.com", customer: null });
-  scenarios.push({ name: "guest without consent", expected: "SKIPPED", orderName: paid.name });
-  await webhook("orders/paid", paid);
-}
-{
-  const unpaid = { ...order(), financial_status: "pending", payment_gateway_names: ["Bank transfer"] };
-  scenarios.push({ name: "order awaiting a bank transfer", expected: "PENDING", orderName: unpaid.name });
-  await webhook("orders/create", unpaid);
-}
+scenarios.push(...(await playWebhookStory(demoShopify)));
 
 step("Checkout: signed session tokens call the extension routes");
 await playCheckoutStory({

@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import packageJson from "../package.json";
 
 const tracked = execFileSync("git", ["ls-files"], { encoding: "utf8" }).split("\n").filter(Boolean);
-const docs = tracked.filter((file) => file === "README.md" || /^(docs|sandbox|app)\/.*\.md$/.test(file));
+const docs = tracked.filter((file) => file === "README.md" || /^(docs|packages|app)\/.*\.md$/.test(file));
 
 describe("the repository", () => {
   it("has no reference to a path outside it", () => {

@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 
 const steps: [name: string, command: string, args: string[]][] = [
   ["lint", "npm", ["run", "lint"]],
+  ["source file sizes", "npm", ["run", "check:sizes"]],
   ["format", "npm", ["run", "format:check"]],
   ["graphql codegen", "npm", ["run", "graphql:codegen"]],
   ["Diller contract types up to date", "npm", ["run", "diller:types:check"]],

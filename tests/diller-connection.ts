@@ -1,4 +1,4 @@
-import type { RunningSandbox } from "../sandbox/diller";
+import type { RunningSandbox } from "@diller/diller-sandbox";
 import type { SecretBox } from "~/security/encryption.server";
 
 /** The Shop columns of a shop connected to a running Diller sandbox, enabled, department "webshop". */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { DEMO_MEMBERS } from "../../sandbox/diller";
+import { DEMO_MEMBERS } from "@diller/diller-sandbox";
 import { TEST_SHOP } from "../../tests/shopify";
 import { loader as loyalty } from "~/routes/api.account.loyalty";
 import { action as join } from "~/routes/api.account.join";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { DEMO_MEMBERS } from "../../sandbox/diller";
+import { DEMO_MEMBERS } from "@diller/diller-sandbox";
 import { fixture, KARI } from "../../tests/sync/harness";
 import { TEST_SHOP } from "../../tests/shopify";
 import { action as leave } from "~/routes/api.account.leave";

@@ -1,6 +1,6 @@
 import type { Gender, MemberConsents, MemberProfile, PhoneInput } from "@diller/storefront-contract";
 
-import type { components } from "~/diller/contract/openapi";
+import type { components } from "@diller/diller-contract";
 import type { Member } from "~/diller/schemas.server";
 import type { ShopifyCustomer } from "~/shopify/payloads/customer";
 import { splitE164 } from "~/sync/phone";

@@ -1,6 +1,6 @@
 import type { LoyaltyActivity, MemberDetail } from "@diller/storefront-contract";
 
-import { createTtlCache } from "~/admin/ttl-cache";
+import { createTtlCache } from "~/lib/ttl-cache";
 import type { Database, SyncActivityKind } from "~/db.server";
 
 import { memberDetailOf, type DillerMemberData } from "./member-detail";

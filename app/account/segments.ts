@@ -1,6 +1,6 @@
 import type { FieldErrorCode, SegmentAnswer, SegmentField, SegmentType } from "@diller/storefront-contract";
 
-import type { components } from "~/diller/contract/openapi";
+import type { components } from "@diller/diller-contract";
 import type { Member, StoreSegment } from "~/diller/schemas.server";
 
 type SegmentValue = components["schemas"]["SegmentValue"];

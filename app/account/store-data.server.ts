@@ -1,6 +1,6 @@
 import type { SegmentField } from "@diller/storefront-contract";
 
-import { createTtlCache } from "~/admin/ttl-cache";
+import { createTtlCache } from "~/lib/ttl-cache";
 import type { Shop } from "~/db.server";
 import type { DillerClient } from "~/diller/client.server";
 import type { MembershipLevel, StoreSegment } from "~/diller/schemas.server";

@@ -61,7 +61,7 @@ describe("dayFigures", () => {
     ).toEqual({ day: "2026-11-28", sent: 4, cancelled: 2, failed: 4, points: 130.25 });
   });
 
-  it("totals a series", () => {
+  it("adds up sent, cancelled and failed counts and points over the days", () => {
     expect(
       totalsOf([
         { day: "a", sent: 1, cancelled: 0, failed: 2, points: 0.1 },

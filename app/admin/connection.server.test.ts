@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { startDillerSandbox, type RunningSandbox } from "../../sandbox/diller";
+import { startDillerSandbox, type RunningSandbox } from "@diller/diller-sandbox";
 import { silentLogger } from "~/logger.server";
+
+import { createConnectionTester } from "~/diller/client.server";
 
 import { safeHttpUrl, testConnection } from "./connection.server";
 
@@ -17,18 +19,18 @@ beforeEach(() => {
   sandbox.faults.reset();
 });
 
-const input = () => ({
-  environment: "custom" as const,
-  customBaseUrl: sandbox.baseUrl,
+const target = () => ({
+  baseUrl: sandbox.baseUrl,
   storeId: sandbox.credentials.storeId,
   apiKey: sandbox.credentials.apiKey,
 });
-// One attempt, a short timeout: a stalled Diller must not hold the merchant's page for long in tests.
-const fast = { timeoutMs: 300, retry: { maxAttempts: 1 }, logger: silentLogger };
+// The tester as the composition root injects it, with one attempt and a short timeout: a stalled
+// Diller must not hold the merchant's page for long in tests.
+const tester = createConnectionTester({ timeoutMs: 300, retry: { maxAttempts: 1 }, logger: silentLogger });
 
 describe("testConnection", () => {
   it("summarises the store when the connection works", async () => {
-    expect(await testConnection(input(), fast)).toEqual({
+    expect(await testConnection(tester, target())).toEqual({
       ok: true,
       store: expect.objectContaining({
         id: sandbox.credentials.storeId,
@@ -66,7 +68,7 @@ describe("testConnection", () => {
   ])("explains $problem with a message the merchant can act on", async ({ problem, fault, key, params }) => {
     // GIVEN the store lookup fails this way
     sandbox.faults.enqueue("get", fault);
-    const check = await testConnection(input(), fast);
+    const check = await testConnection(tester, target());
     expect(check).toMatchObject({ ok: false, problem, message: { key } });
     // A failed call carries the reference Diller support asks for; a wrong store is a successful call.
     if (problem !== "store-mismatch") expect(check).toMatchObject({ reference: expect.any(String) });
@@ -78,7 +80,7 @@ describe("testConnection", () => {
     { baseUrl: "http://diller.example.com", problem: "insecure-base-url" },
   ])("refuses $baseUrl before sending anything", async ({ baseUrl, problem }) => {
     const before = sandbox.requestLog.length;
-    expect(await testConnection({ ...input(), customBaseUrl: baseUrl }, fast)).toMatchObject({ ok: false, problem });
+    expect(await testConnection(tester, { ...target(), baseUrl })).toMatchObject({ ok: false, problem });
     expect(sandbox.requestLog.length).toBe(before);
   });
 });

@@ -1,50 +1,45 @@
-import { z } from "zod";
-
-import type { Database, Shop } from "~/db.server";
-import { testDillerConnection, type DillerClientOptions } from "~/diller/client.server";
+import type { Shop } from "~/db.server";
+import type { ConnectionTarget, ConnectionTester } from "~/diller/client.server";
+import type { ConnectionTestResult } from "~/diller/connection-test.server";
 import type { StoreResponse } from "~/diller/schemas.server";
 import { message } from "~/i18n/translate";
-import { maskSecret, type SecretBox } from "~/security/encryption.server";
-import { connectShopToDiller, type ConnectionInput } from "~/shops/connection.server";
-import { baseUrlFor, DILLER_ENVIRONMENTS, type DillerEnvironment } from "~/shops/diller-environments";
+import { maskSecret } from "~/security/encryption.server";
+import {
+  ConnectionInputSchema,
+  connectionTargetOf,
+  type ConnectionInput,
+  type ConnectShop,
+} from "~/shops/connection.server";
+import type { DillerConnection } from "~/shops/shop.server";
 
 import { connectionProblemMessage } from "./diller-problems.server";
-import { optionalText, parseForm, type FormResult } from "./forms";
+import { parseForm, type FormResult } from "./forms";
 import type { ConnectionCheck, ConnectionView, StoreSummary } from "./views";
 
-const ENVIRONMENTS = Object.keys(DILLER_ENVIRONMENTS) as [DillerEnvironment, ...DillerEnvironment[]];
+/** The composition root's Diller connection pieces: the one key opener, the tester, connect-and-save. */
+export interface ConnectionDeps {
+  dillerConnectionFor: (shop: Shop) => DillerConnection | null;
+  connectionTester: ConnectionTester;
+  connectShop: ConnectShop;
+}
 
-/** The onboarding connection form. An empty API key means "keep the saved one". */
-export const ConnectionFormSchema = z
-  .object({
-    environment: z.enum(ENVIRONMENTS, { error: "onboarding.errors.environment" }).default("production"),
-    customBaseUrl: optionalText,
-    storeId: z
-      .string({ error: "onboarding.errors.storeIdRequired" })
-      .trim()
-      .min(1, "onboarding.errors.storeIdRequired")
-      .max(100, "onboarding.errors.storeIdFormat")
-      .regex(/^[A-Za-z0-9._:-]+$/, "onboarding.errors.storeIdFormat"),
-    apiKey: optionalText.pipe(z.string().max(500, "onboarding.errors.apiKeyFormat").optional()),
-  })
-  .superRefine((form, context) => {
-    if (form.environment !== "custom") return;
-    if (!form.customBaseUrl || !URL.canParse(form.customBaseUrl)) {
-      context.addIssue({ code: "custom", path: ["customBaseUrl"], message: "onboarding.errors.customBaseUrl" });
-    }
-  });
+/** The saved key, or undefined when there is none or it cannot be opened any more. */
+function savedApiKey(shop: Shop | null, open: ConnectionDeps["dillerConnectionFor"]): string | undefined {
+  if (!shop?.dillerApiKey) return undefined;
+  try {
+    return open(shop)?.apiKey;
+  } catch {
+    return undefined;
+  }
+}
 
-export type ConnectionForm = z.output<typeof ConnectionFormSchema>;
-
-export function connectionViewOf(shop: Shop, secrets: SecretBox): ConnectionView {
-  let apiKeyMasked: string | null = null;
+export function connectionViewOf(shop: Shop, open: ConnectionDeps["dillerConnectionFor"]): ConnectionView {
+  let apiKey: string | undefined;
   let apiKeyUnreadable = false;
-  if (shop.dillerApiKey) {
-    try {
-      apiKeyMasked = maskSecret(secrets.open(shop.dillerApiKey));
-    } catch {
-      apiKeyUnreadable = true;
-    }
+  try {
+    apiKey = shop.dillerApiKey ? open(shop)?.apiKey : undefined;
+  } catch {
+    apiKeyUnreadable = true;
   }
   return {
     connected: Boolean(shop.connectedAt && shop.dillerStoreId && shop.dillerApiKey),
@@ -52,7 +47,7 @@ export function connectionViewOf(shop: Shop, secrets: SecretBox): ConnectionView
     customBaseUrl: shop.dillerBaseUrl,
     storeId: shop.dillerStoreId,
     shopCurrency: shop.currency,
-    apiKeyMasked,
+    apiKeyMasked: apiKey ? maskSecret(apiKey) : null,
     apiKeyUnreadable,
     connectedAt: shop.connectedAt?.toISOString() ?? null,
   };
@@ -62,21 +57,13 @@ export function connectionViewOf(shop: Shop, secrets: SecretBox): ConnectionView
 export function connectionInputOf(
   fields: Record<string, unknown>,
   shop: Shop | null,
-  secrets: SecretBox,
+  open: ConnectionDeps["dillerConnectionFor"],
 ): FormResult<ConnectionInput> {
-  const parsed = parseForm(ConnectionFormSchema, fields);
+  const parsed = parseForm(ConnectionInputSchema, fields);
   if (!parsed.ok) return parsed;
-  const { environment, customBaseUrl, storeId } = parsed.data;
-  let apiKey = parsed.data.apiKey;
-  if (!apiKey && shop?.dillerApiKey) {
-    try {
-      apiKey = secrets.open(shop.dillerApiKey);
-    } catch {
-      apiKey = undefined;
-    }
-  }
+  const apiKey = parsed.data.apiKey ?? savedApiKey(shop, open);
   if (!apiKey) return { ok: false, errors: { apiKey: message("onboarding.errors.apiKeyRequired") } };
-  return { ok: true, data: { environment, customBaseUrl, storeId, apiKey } };
+  return { ok: true, data: { ...parsed.data, apiKey } };
 }
 
 export function summarizeStore(store: StoreResponse, fallbackId: string): StoreSummary {
@@ -102,32 +89,23 @@ export function safeHttpUrl(value: string | undefined): string | null {
   return protocol === "https:" || protocol === "http:" ? value : null;
 }
 
-/** Options for the test call itself (tests shorten the timeout; production uses the client defaults). */
-export type ConnectionTestOptions = Pick<DillerClientOptions, "timeoutMs" | "retry" | "fetch" | "logger">;
-
-function checkOf(
-  input: ConnectionInput,
-  result: Awaited<ReturnType<typeof testDillerConnection>>,
-  timeoutMs?: number,
-): ConnectionCheck {
-  if (result.ok) return { ok: true, store: summarizeStore(result.store, input.storeId) };
-  const baseUrl = baseUrlFor(input.environment, input.customBaseUrl ?? null) ?? "";
+function checkOf(target: ConnectionTarget, result: ConnectionTestResult, timeoutMs: number): ConnectionCheck {
+  if (result.ok) return { ok: true, store: summarizeStore(result.store, target.storeId) };
   return {
     ok: false,
     problem: result.problem,
-    message: connectionProblemMessage(result, { baseUrl, storeId: input.storeId, timeoutMs }),
+    message: connectionProblemMessage(result, { baseUrl: target.baseUrl, storeId: target.storeId, timeoutMs }),
     ...(result.correlationId ? { reference: result.correlationId } : {}),
   };
 }
 
 /** "Test connection": a fresh token and the store lookup; nothing is saved. */
 export async function testConnection(
-  input: ConnectionInput,
-  options: ConnectionTestOptions = {},
+  tester: ConnectionTester,
+  target: ConnectionTarget,
+  shop?: string,
 ): Promise<ConnectionCheck> {
-  const baseUrl = baseUrlFor(input.environment, input.customBaseUrl ?? null) ?? "";
-  const result = await testDillerConnection({ ...options, baseUrl, storeId: input.storeId, apiKey: input.apiKey });
-  return checkOf(input, result, options.timeoutMs);
+  return checkOf(target, await tester.test(target, { shop }), tester.timeoutMs);
 }
 
 /**
@@ -135,13 +113,10 @@ export async function testConnection(
  * sealed. The department chosen before is kept; the department step checks it against the store.
  */
 export async function saveConnection(
-  deps: { db: Database; secrets: SecretBox },
+  { connectShop, connectionTester }: Pick<ConnectionDeps, "connectShop" | "connectionTester">,
   shop: Shop,
   input: ConnectionInput,
 ): Promise<ConnectionCheck> {
-  const outcome = await connectShopToDiller(deps, shop.shop, {
-    ...input,
-    departmentId: shop.dillerDepartmentId ?? undefined,
-  });
-  return checkOf(input, outcome.test);
+  const outcome = await connectShop(shop.shop, { ...input, departmentId: shop.dillerDepartmentId ?? undefined });
+  return checkOf(connectionTargetOf(input), outcome.test, connectionTester.timeoutMs);
 }

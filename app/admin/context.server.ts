@@ -5,7 +5,7 @@ import { authenticate, db } from "~/shopify.server";
 import { findShop, recordInstall } from "~/shops/shop.server";
 
 import { inAppUrl } from "./app-url";
-import { needsOnboarding } from "./onboarding.server";
+import { needsOnboarding } from "./onboarding-step";
 
 /** Authenticates an admin request (session token) and loads the shop's row, creating it if needed. */
 export async function requireShop(request: Request) {

@@ -1,6 +1,8 @@
-import { z } from "zod";
+import type { z } from "zod";
 
 import { isMessageKey, message, type Message } from "~/i18n/translate";
+
+export { formBoolean, optionalText } from "~/lib/form-values";
 
 /** Field name → what is wrong with it, as a message the browser shows next to the field. */
 export type FieldErrors = Record<string, Message>;
@@ -34,15 +36,3 @@ export function parseForm<Schema extends z.ZodType>(
   }
   return { ok: false, errors };
 }
-
-/** A checkbox or switch: "true", "on" and "1" are on; anything else, or nothing, is off. */
-export const formBoolean = z.preprocess(
-  (value) => value === true || value === "true" || value === "on" || value === "1",
-  z.boolean(),
-);
-
-/** Optional text: trimmed, and empty means absent. */
-export const optionalText = z.preprocess(
-  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
-  z.string().trim().optional(),
-);

@@ -1,10 +1,9 @@
 /**
  * What admin loaders and actions send to the browser: plain, JSON-safe shapes (dates as ISO
- * strings), never a secret. Server modules build them; components in app/admin/ui render them.
+ * strings), never a secret. Server modules build them; the pages' components render them.
  */
 import type { Message } from "~/i18n/translate";
 
-export type { CouponRow, LevelRow, SegmentRow, StampCardRow, ValidityStatus } from "./program-view";
 export type { DayFigures } from "./activity-series";
 export type { FieldErrors } from "./forms";
 

@@ -1,7 +1,7 @@
 /** Apply and validate: minting customer-scoped Shopify codes for Diller coupons, idempotently. */
 import { describe, expect, it } from "vitest";
 
-import { DEMO_MEMBERS } from "../../sandbox/diller";
+import { DEMO_MEMBERS } from "@diller/diller-sandbox";
 import { TEST_SHOP } from "../../tests/shopify";
 import {
   apply,

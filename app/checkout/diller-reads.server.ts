@@ -1,4 +1,4 @@
-import { createTtlCache } from "~/admin/ttl-cache";
+import { createTtlCache } from "~/lib/ttl-cache";
 import type { Shop } from "~/db.server";
 import type { DillerClient } from "~/diller/client.server";
 import { DillerError, DillerNotFoundError } from "~/diller/errors.server";

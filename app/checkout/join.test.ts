@@ -1,7 +1,7 @@
 /** POST /api/checkout/join: who may join for which order, and what is stored. */
 import { describe, expect, it } from "vitest";
 
-import { DEMO_MEMBERS } from "../../sandbox/diller";
+import { DEMO_MEMBERS } from "@diller/diller-sandbox";
 import { TEST_SHOP } from "../../tests/shopify";
 import { silentLogger } from "~/logger.server";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startDillerSandbox, type RunningSandbox } from "../../sandbox/diller";
+import { startDillerSandbox, type RunningSandbox } from "@diller/diller-sandbox";
 import { getDatabase } from "~/db.server";
 import { secrets, sessionStorage } from "~/shopify.server";
 
@@ -39,6 +39,16 @@ describe("npm run cli", () => {
     );
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/^Not connected \(wrong-credentials\)/);
+    expect(await db.shop.findUnique({ where: { shop } })).toBeNull();
+  });
+
+  it("checks the connection input with the admin's schema and explains it in English", async () => {
+    const result = await cli("connect", "--shop", shop, "--environment", "custom", "--store-id", "bad id");
+    expect(result.code).toBe(2);
+    expect(result.err).toContain("storeId: A store id has only letters, digits and dashes.");
+    expect(result.err).toContain("customBaseUrl: Enter the full address of the Diller API, starting with https://.");
+    const withoutKey = await cli("connect", "--shop", shop, "--store-id", sandbox.credentials.storeId);
+    expect(withoutKey).toMatchObject({ code: 2, err: "apiKey: Enter the Diller API key." });
     expect(await db.shop.findUnique({ where: { shop } })).toBeNull();
   });
 

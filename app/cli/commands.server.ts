@@ -2,9 +2,10 @@ import { parseArgs } from "node:util";
 
 import { z } from "zod";
 
+import { createTranslator, isMessageKey } from "~/i18n/translate";
 import { jobNames, type JobName } from "~/jobs/definitions";
 import { resealSessionTokens } from "~/security/session-tokens.server";
-import { ConnectionInputSchema, connectShopToDiller } from "~/shops/connection.server";
+import { ConnectionInputSchema } from "~/shops/connection.server";
 import { reconcileShop } from "~/sync/reconcile.server";
 import { countOrderSyncs, listOrderSyncs, retryOrderSyncs } from "~/sync/sync-status.server";
 
@@ -30,6 +31,13 @@ const ShopOption = z.object({
 });
 const OrderState = z.enum(["PENDING", "SENT", "CANCELLED", "SKIPPED", "FAILED"]);
 const JobState = z.enum(["queued", "active", "retry", "failed", "completed", "cancelled"]);
+
+const english = createTranslator("en");
+
+/** The shared connection schema speaks in message keys; an operator reads them in English. */
+function issueText(text: string): string {
+  return isMessageKey(text) ? english.render({ key: text }) : text;
+}
 
 /** Runs one CLI command; returns the process exit code. Bad arguments are explained, not thrown. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -84,12 +92,15 @@ async function runCommand(argv: string[], io: CliIo): Promise<number> {
         departmentId: values.department,
       });
       if (!input.success) {
-        io.err(input.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n"));
+        io.err(input.error.issues.map((issue) => `${issue.path.join(".")}: ${issueText(issue.message)}`).join("\n"));
         return 2;
       }
-      const result = await connectShopToDiller({ db: app.db, secrets: app.secrets }, shop(), input.data, {
-        enable: values.enable,
-      });
+      const { apiKey } = input.data;
+      if (!apiKey) {
+        io.err(`apiKey: ${issueText("onboarding.errors.apiKeyRequired")}`);
+        return 2;
+      }
+      const result = await app.connectShop(shop(), { ...input.data, apiKey }, { enable: values.enable });
       // A department chosen here completes the admin's onboarding as well.
       if (result.saved && input.data.departmentId) {
         await app.db.shop.update({ where: { shop: shop() }, data: { onboardedAt: new Date() } });

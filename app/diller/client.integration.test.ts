@@ -16,7 +16,7 @@ import {
   startDillerSandbox,
   type RunningSandbox,
   type SandboxOptions,
-} from "../../sandbox/diller";
+} from "@diller/diller-sandbox";
 import { createDillerClient, type DillerClientOptions } from "./client.server";
 import {
   DillerAmbiguousFailureError,

@@ -138,6 +138,32 @@ export function createDillerClient(options: DillerClientOptions) {
 
 export type DillerClient = ReturnType<typeof createDillerClient>;
 
+/** What a connection test needs: where Diller is and the credentials to try. */
+export type ConnectionTarget = Pick<DillerClientOptions, "baseUrl" | "storeId" | "apiKey">;
+
+/** "Test connection" as a dependency: built once by the composition root, used by the admin and the CLI. */
+export interface ConnectionTester {
+  /** How long the test waits for Diller (the merchant is told "did not answer within N seconds"). */
+  timeoutMs: number;
+  test(target: ConnectionTarget, context?: { shop?: string }): Promise<ConnectionTestResult>;
+}
+
+/** A connection tester with the injected logger, fetch, timeout and retry policy. */
+export function createConnectionTester(
+  options: Omit<DillerClientOptions, keyof ConnectionTarget> = {},
+): ConnectionTester {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  return {
+    timeoutMs,
+    test: (target, { shop } = {}) =>
+      testDillerConnection({
+        ...options,
+        ...target,
+        ...(shop && options.logger ? { logger: options.logger.child({ shop }) } : {}),
+      }),
+  };
+}
+
 /** `testConnection` for settings that may not even build a client (bad or insecure base URL). */
 export async function testDillerConnection(options: DillerClientOptions): Promise<ConnectionTestResult> {
   let client: DillerClient;

@@ -1,5 +1,5 @@
 import { callAndParse, parseResponse } from "./call.server";
-import type { components } from "./contract/openapi";
+import type { components } from "@diller/diller-contract";
 import { DillerInvalidInputError } from "./errors.server";
 import {
   ActionResponseSchema,

@@ -1,4 +1,4 @@
-import type { operations, paths } from "./contract/openapi";
+import type { operations, paths } from "@diller/diller-contract";
 import type { RetryClass } from "./retry-policy.server";
 
 /**

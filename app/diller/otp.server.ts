@@ -1,5 +1,5 @@
 import { callAndParse } from "./call.server";
-import type { components } from "./contract/openapi";
+import type { components } from "@diller/diller-contract";
 import { DillerInvalidInputError } from "./errors.server";
 import type { MemberRef } from "./members.server";
 import { ActionResponseSchema, type ActionResponse } from "./schemas.server";

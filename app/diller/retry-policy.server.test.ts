@@ -107,7 +107,7 @@ describe("backoffDelayMs: exponential ceiling, full jitter", () => {
     expect(backoffDelayMs(attempt, options, () => random)).toBe(expected);
   });
 
-  it("has sensible defaults", () => {
+  it("defaults to 3 attempts, delays from 250 ms up to 4 s, and a Retry-After of at most 30 s", () => {
     expect(DEFAULT_RETRY_OPTIONS).toEqual({
       maxAttempts: 3,
       baseDelayMs: 250,

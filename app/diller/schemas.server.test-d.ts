@@ -1,6 +1,6 @@
 /**
- * Compile-time drift checks between the code and the vendored contract (`contract/openapi.d.ts`,
- * generated from `contract/openapi.yaml`). `npx tsc --noEmit` fails with "Type 'false' does not
+ * Compile-time drift checks between the code and the vendored contract (`@diller/diller-contract`:
+ * `openapi.d.ts`, generated from `openapi.yaml`). `npx tsc --noEmit` fails with "Type 'false' does not
  * satisfy the constraint 'true'" on the line of a schema or operation that no longer matches.
  *
  * A schema matches its contract type when, after making every property required at every depth,
@@ -9,7 +9,7 @@
  */
 import type { z } from "zod";
 
-import type { components, operations, paths } from "./contract/openapi";
+import type { components, operations, paths } from "@diller/diller-contract";
 import type { DILLER_OPERATIONS, DillerOperationId } from "./operations.server";
 import type * as S from "./schemas.server";
 

@@ -191,6 +191,15 @@ export const da: Dictionary = {
     "Kunne ikke spørge Diller, om afdelingen findes. Prøv igen, når Diller svarer.",
   "settings.errors.notConnected": "Forbind Diller, før du slår integrationen til.",
 
+  "pos.title": "POS-kasser",
+  "pos.intro":
+    "Ordrer, der slås ind i Shopify POS, registreres i Diller på kanalen POS, under afdelingen for den lokation, hvor kassen står. Returneringer i en POS følger samme regel. Onlineordrer beholder standardafdelingen.",
+  "pos.defaultDepartment": "Standardafdeling ({department})",
+  "pos.noLocations": "Butikken har ingen aktive lokationer.",
+  "pos.locationsUnavailable":
+    "Butikkens lokationer kunne ikke læses fra Shopify. Hvis appen beder om adgang til lokationer, så godkend det, og genindlæs siden.",
+  "pos.save": "Gem POS-kasser",
+
   "dashboard.title": "Oversigt",
   "dashboard.integrationOff": "Intet sendes til Diller: integrationen er slået fra.",
   "dashboard.integrationOffAction": "Slå den til under Indstillinger",

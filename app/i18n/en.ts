@@ -202,6 +202,15 @@ export const en = {
     "Diller could not be asked whether this department exists. Try again when Diller answers.",
   "settings.errors.notConnected": "Connect Diller before switching the integration on.",
 
+  "pos.title": "POS registers",
+  "pos.intro":
+    "Orders rung up at Shopify POS are recorded in Diller on the POS channel, under the department of the location where the register stands. Returns at a POS follow the same rule. Online orders keep the default department.",
+  "pos.defaultDepartment": "Default department ({department})",
+  "pos.noLocations": "The shop has no active locations.",
+  "pos.locationsUnavailable":
+    "The shop's locations could not be read from Shopify. If the app asks for access to locations, approve it, then reload this page.",
+  "pos.save": "Save POS registers",
+
   "dashboard.title": "Dashboard",
   "dashboard.integrationOff": "Nothing is sent to Diller: the integration is switched off.",
   "dashboard.integrationOffAction": "Turn it on in Settings",

@@ -200,6 +200,15 @@ export const nb: Dictionary = {
     "Kunne ikke spørre Diller om avdelingen finnes. Prøv igjen når Diller svarer.",
   "settings.errors.notConnected": "Koble til Diller før du slår på integrasjonen.",
 
+  "pos.title": "POS-kasser",
+  "pos.intro":
+    "Ordrer slått inn i Shopify POS registreres i Diller på kanalen POS, på avdelingen til lokasjonen der kassen står. Returer i en POS følger samme regel. Nettordrer beholder standardavdelingen.",
+  "pos.defaultDepartment": "Standardavdeling ({department})",
+  "pos.noLocations": "Butikken har ingen aktive lokasjoner.",
+  "pos.locationsUnavailable":
+    "Butikkens lokasjoner kunne ikke leses fra Shopify. Hvis appen ber om tilgang til lokasjoner, godkjenn det og last inn siden på nytt.",
+  "pos.save": "Lagre POS-kasser",
+
   "dashboard.title": "Oversikt",
   "dashboard.integrationOff": "Ingenting sendes til Diller: integrasjonen er slått av.",
   "dashboard.integrationOffAction": "Slå den på under Innstillinger",

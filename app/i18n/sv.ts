@@ -193,6 +193,15 @@ export const sv: Dictionary = {
     "Det gick inte att fråga Diller om avdelningen finns. Försök igen när Diller svarar.",
   "settings.errors.notConnected": "Anslut Diller innan du slår på integrationen.",
 
+  "pos.title": "POS-kassor",
+  "pos.intro":
+    "Beställningar som slås in i Shopify POS registreras i Diller i kanalen POS, på avdelningen för platsen där kassan står. Returer i en POS följer samma regel. Onlinebeställningar behåller standardavdelningen.",
+  "pos.defaultDepartment": "Standardavdelning ({department})",
+  "pos.noLocations": "Butiken har inga aktiva platser.",
+  "pos.locationsUnavailable":
+    "Butikens platser kunde inte läsas från Shopify. Om appen ber om åtkomst till platser, godkänn det och ladda sedan om sidan.",
+  "pos.save": "Spara POS-kassor",
+
   "dashboard.title": "Översikt",
   "dashboard.integrationOff": "Ingenting skickas till Diller: integrationen är avstängd.",
   "dashboard.integrationOffAction": "Slå på den under Inställningar",

@@ -119,7 +119,7 @@ describe("createTranslator", () => {
     expect(createTranslator("en").t("members.stamps", { collected: 1, required: "?" })).toBe("1 of ? stamps");
   });
 
-  it("knows its keys", () => {
+  it("recognises catalogue keys and rejects unknown keys, prototype names and non-strings", () => {
     expect(isMessageKey("settings.title")).toBe(true);
     expect(isMessageKey("settings.nope")).toBe(false);
     expect(isMessageKey("toString")).toBe(false);

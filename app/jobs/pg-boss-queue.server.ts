@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+
 import { PgBoss, type JobWithMetadata } from "pg-boss";
 
 import type { Logger } from "~/logger.server";
@@ -77,6 +79,16 @@ export function createPgBossQueue({
         ...(options.delaySeconds ? { startAfter: options.delaySeconds } : {}),
       });
       return id !== null;
+    },
+    async sendMany<N extends JobName>(name: N, payloads: JobPayload<N>[]) {
+      await ensureStarted();
+      const jobs = payloads.map((payload) => {
+        const data = jobPayloadSchemas[name].parse(payload);
+        // An id of our own tells which jobs the insert skipped (a keyed job already waiting).
+        return { id: randomUUID(), data, singletonKey: jobKey(name, data as JobPayload<N>), ...retrySettings(name) };
+      });
+      const inserted = new Set((await boss.insert(name, jobs, { returnId: true })) ?? []);
+      return jobs.map((job) => inserted.has(job.id));
     },
     async start(handlers: JobHandlers, { concurrency = 2 } = {}) {
       await ensureStarted();

@@ -35,6 +35,8 @@ export interface JobQueue {
   readonly engine: "local" | "pg-boss";
   /** Durable once it resolves. A duplicate of a queued keyed job is absorbed (resolves `false`). */
   send<N extends JobName>(name: N, payload: JobPayload<N>, options?: SendOptions): Promise<boolean>;
+  /** Immediate jobs of one queue in one write, each as `send` would queue it; per payload whether it was queued. */
+  sendMany?<N extends JobName>(name: N, payloads: JobPayload<N>[]): Promise<boolean[]>;
   /** Starts processing with these handlers until stop(). */
   start(handlers: JobHandlers, options?: { concurrency?: number }): Promise<void>;
   /** Stops taking jobs and waits for running ones (up to the timeout). */

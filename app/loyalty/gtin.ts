@@ -1,4 +1,4 @@
-import type { components } from "~/diller/contract/openapi";
+import type { components } from "@diller/diller-contract";
 
 export type GtinType = components["schemas"]["GtinType"];
 export type Gtin = { type: GtinType; code: string };

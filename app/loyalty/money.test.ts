@@ -153,7 +153,7 @@ describe("Money arithmetic", () => {
     );
   });
 
-  it("compares", () => {
+  it("compares amounts: order, equality across notations, min/max, sign", () => {
     expect(usd("1.00").compare(usd("2.00"))).toBe(-1);
     expect(usd("2.00").compare(usd("1.00"))).toBe(1);
     expect(usd("2.00").equals(usd("2"))).toBe(true);

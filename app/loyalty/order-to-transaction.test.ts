@@ -354,7 +354,10 @@ describe("mapOrderToTransaction over the recorded fixtures (CHECKS.md)", () => {
   });
 
   it("leaves department fields out when the merchant has none", () => {
-    const mapped = mapOrderToTransaction(orderFixture("05"), options({ departmentId: null }));
+    const mapped = mapOrderToTransaction(
+      orderFixture("05"),
+      options({ origin: { channel: "OnlineStore", departmentId: null } }),
+    );
     expect(mapped.body).not.toHaveProperty("department_id");
     expect(mapped.body.origin).toEqual({ system_id: "shopify:example.myshopify.com", channel: "OnlineStore" });
     expectValidDillerBody(mapped, "CreateTransactionRequest");

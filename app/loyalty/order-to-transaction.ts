@@ -3,6 +3,7 @@ import type { ShopifyOrder } from "~/shopify/payloads/order";
 import { TransactionMappingError } from "./errors";
 import { Money } from "./money";
 import { orderFacts, readAmount, type OrderFacts } from "./order-facts";
+import { dillerOrigin } from "./origin";
 import { paymentDetails } from "./payments";
 import { assemble, exactAmounts, isoDateTime, mappedLine, wireDetail, type Assembly } from "./transaction-assembly";
 import type { MappedTransaction, TransactionMappingOptions } from "./types";
@@ -54,7 +55,7 @@ export function buildPurchase(
   const statusWarning = paymentStatusWarning(order);
   if (statusWarning) warnings.push(statusWarning);
 
-  const department = options.departmentId ? { department_id: options.departmentId } : {};
+  const department = options.origin.departmentId ? { department_id: options.origin.departmentId } : {};
   return {
     body: {
       external_id: options.externalId,
@@ -70,7 +71,7 @@ export function buildPurchase(
       total_discount: assembly.totalDiscount.toNumber(),
       currency,
       round_off_amount: assembly.roundOff.toNumber(),
-      origin: { system_id: options.systemId, ...department, channel: "OnlineStore" },
+      origin: dillerOrigin(options.systemId, options.origin),
       coupon_codes: [...(options.couponCodes ?? [])],
       details: assembly.details.map(wireDetail),
       ...department,

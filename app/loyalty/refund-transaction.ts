@@ -4,6 +4,7 @@ import type { ShopifyRefund } from "~/shopify/payloads/refund";
 import { TransactionMappingError } from "./errors";
 import { Money } from "./money";
 import { orderFacts, type LineFacts, type ShippingFacts } from "./order-facts";
+import { dillerOrigin } from "./origin";
 import { paymentDetails } from "./payments";
 import { collectRefundEffects } from "./refund-effects";
 import { assemble, exactAmounts, isoDateTime, mappedLine, wireDetail } from "./transaction-assembly";
@@ -91,7 +92,7 @@ export function mapRefundToDillerRefund(
     (transaction) => transaction.kind === "refund" && (transaction.status ?? "success") === "success",
   );
   const sameCurrency = transactions.every((transaction) => !transaction.currency || transaction.currency === currency);
-  const department = options.departmentId ? { department_id: options.departmentId } : {};
+  const department = options.origin.departmentId ? { department_id: options.origin.departmentId } : {};
   return {
     body: {
       reason: refund.note?.trim() || "Refund in Shopify",
@@ -116,7 +117,7 @@ export function mapRefundToDillerRefund(
       total_discount: assembly.totalDiscount.toNumber(),
       currency,
       round_off_amount: assembly.roundOff.toNumber(),
-      origin: { system_id: options.systemId, ...department, channel: "OnlineStore" },
+      origin: dillerOrigin(options.systemId, options.origin),
       details: assembly.details.map(wireDetail),
       ...department,
     },

@@ -1,4 +1,6 @@
-import type { components } from "~/diller/contract/openapi";
+import type { components } from "@diller/diller-contract";
+
+import type { Origin } from "./origin";
 
 type Schemas = components["schemas"];
 
@@ -14,8 +16,8 @@ export interface ProductInfo {
 export interface TransactionMappingOptions {
   /** Chosen by the sync engine: stable per order (and per remainder). */
   externalId: string;
-  /** The merchant's Diller department; null → no department fields are sent. */
-  departmentId: string | null;
+  /** Channel and department the purchase is booked under (`orderOrigin`); no department → no department fields. */
+  origin: Origin;
   /** e.g. "shopify:<shop>.myshopify.com" */
   systemId: string;
   /** Merchant setting: shipping as its own line (and part of `total`). */
@@ -30,7 +32,7 @@ export interface TransactionMappingOptions {
 
 export type RefundMappingOptions = Pick<
   TransactionMappingOptions,
-  "externalId" | "departmentId" | "systemId" | "includeShipping" | "products"
+  "externalId" | "origin" | "systemId" | "includeShipping" | "products"
 >;
 
 /** `T` with the keys `K` made required. */

@@ -14,7 +14,8 @@ import {
   RECONCILE_ORDERS_QUERY,
   STORE_CUSTOMER_CONSENT_MUTATION,
 } from "./admin.graphql";
-import { GraphqlOrderSchema, graphqlOrderToPayload } from "./graphql-order-to-payload";
+import { GraphqlOrderSchema } from "./graphql-order/order-schema";
+import { graphqlOrderToPayload } from "./graphql-order/to-payload";
 
 /** Runs one Admin GraphQL operation for a shop (offline session) and returns its `data`. */
 export type AdminGraphql = (shop: string, query: string, variables?: Record<string, unknown>) => Promise<unknown>;

@@ -76,6 +76,7 @@ export const RECONCILE_ORDERS_QUERY = `#graphql
         currencyCode presentmentCurrencyCode taxesIncluded
         displayFinancialStatus displayFulfillmentStatus
         paymentGatewayNames discountCodes
+        sourceName retailLocation { legacyResourceId }
         customer {
           legacyResourceId firstName lastName
           defaultEmailAddress { emailAddress }
@@ -132,7 +133,9 @@ export const RECONCILE_ORDERS_QUERY = `#graphql
           refundShippingLines(first: 25) {
             nodes { shippingLine { id } subtotalAmountSet { ...DillerMoney } taxAmountSet { ...DillerMoney } }
           }
-          transactions(first: 25) { nodes { kind status gateway amountSet { ...DillerMoney } } }
+          transactions(first: 25) {
+            nodes { kind status gateway amountSet { ...DillerMoney } location { legacyResourceId } }
+          }
         }
         metafield(namespace: "$app", key: "diller_consent") { value }
       }

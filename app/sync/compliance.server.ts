@@ -91,6 +91,7 @@ export async function redactShop(db: Database, shop: string) {
     db.accountOtp.deleteMany({ where: { shop } }),
     db.complianceExport.deleteMany({ where: { shop } }),
     db.checkoutCouponCode.deleteMany({ where: { shop } }),
+    db.locationDepartment.deleteMany({ where: { shop } }),
     db.localJob.deleteMany({ where: { shop } }),
     db.webhookEvent.deleteMany({ where: { shop } }),
     db.session.deleteMany({ where: { shop } }),

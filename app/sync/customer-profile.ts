@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 
-import type { components } from "~/diller/contract/openapi";
+import type { components } from "@diller/diller-contract";
 import type { ShopifyCustomer } from "~/shopify/payloads/customer";
 
 type UpdateMemberRequest = components["schemas"]["UpdateMemberRequest"];

@@ -1,7 +1,7 @@
 /** The reconciliation sweep of minted checkout codes, against the Diller sandbox. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { DEMO_MEMBERS, startDillerSandbox, type RunningSandbox } from "../../sandbox/diller";
+import { DEMO_MEMBERS, startDillerSandbox, type RunningSandbox } from "@diller/diller-sandbox";
 import { sandboxConnection } from "../../tests/diller-connection";
 import { TEST_SHOP } from "../../tests/shopify";
 import type { DiscountGateway } from "~/shopify/discounts.server";

@@ -8,6 +8,7 @@ import { parseShopifyJson } from "~/shopify/payloads/json";
 import { subjectOf } from "~/sync/subjects";
 
 import { cleanJsonText } from "./clean-text";
+import { createInboxBatcher, type DeliveryOutcome, type RecordDelivery } from "./inbox-batch.server";
 import { recordDelivery, type RecordedDelivery, type WebhookDelivery } from "./inbox.server";
 import { shopNamedInBody } from "./shop-check";
 import type { VerifyWebhook, WebhookHeaders } from "./verify.server";
@@ -40,13 +41,13 @@ export interface WebhookReceiverDeps {
   /** Milliseconds a shop found installed is trusted without asking the database again (default 60 s). */
   knownShopTtlMs?: number;
   now?: () => number;
+  /** How deliveries reach the inbox (default: group commit, see inbox-batch.server.ts). */
+  record?: RecordDelivery;
 }
 
 const KNOWN_SHOP_TTL_MS = 60_000;
 
 const PayloadSchema = z.record(z.string(), z.unknown());
-
-type Outcome = Parameters<typeof recordDelivery>[2];
 
 /**
  * Receives one webhook: reads the body up to the limit (413 beyond), verifies its HMAC (405/401/400),
@@ -63,6 +64,7 @@ export function createWebhookReceiver({
   dispatch,
   knownShopTtlMs = KNOWN_SHOP_TTL_MS,
   now = Date.now,
+  record = createInboxBatcher(db),
 }: WebhookReceiverDeps) {
   // Every delivery asks whether its shop installed the app; under a burst that was two of the four
   // queries per delivery. Only "yes" is remembered, briefly: a new install is seen at once, and a
@@ -168,13 +170,13 @@ export function createWebhookReceiver({
 
   async function store(
     delivery: WebhookDelivery,
-    outcome: Outcome,
+    outcome: DeliveryOutcome,
     afterStore?: (recorded: RecordedDelivery) => Promise<void>,
   ) {
     const log = logger.child({ shop: delivery.shop, topic: delivery.topic, webhookId: delivery.webhookId });
     let recorded: RecordedDelivery;
     try {
-      recorded = await recordDelivery(db, delivery, outcome);
+      recorded = await record(delivery, outcome);
     } catch (error) {
       if (!isDataError(error)) {
         log.error("webhook could not be stored", { error });

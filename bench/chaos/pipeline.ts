@@ -3,7 +3,7 @@
  * app's receiver, in process), while worker processes (tests/sync/worker-process.ts: the app's sync
  * engine on pg-boss) send to a faulty Diller sandbox and one of them is SIGKILLed now and then.
  */
-import { startDillerSandbox, type RunningSandbox } from "../../sandbox/diller";
+import { startDillerSandbox, type RunningSandbox } from "@diller/diller-sandbox";
 import type * as AppModule from "../../app/shopify.server";
 import { createJobQueue } from "../../app/jobs/create-queue.server";
 import { jobNames } from "../../app/jobs/definitions";

@@ -1,7 +1,7 @@
 /** Drives bench/baseline/inline-server.ts (Diller called inside the request) with the app's load. */
 import { spawn } from "node:child_process";
 
-import { startDillerSandbox } from "../../sandbox/diller";
+import { startDillerSandbox } from "@diller/diller-sandbox";
 import { runWithConcurrency, signedHeaders } from "./http";
 import { paidOrder } from "./orders";
 import { freePort } from "./processes";

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 
-import { startDillerSandbox, type RunningSandbox } from "../../sandbox/diller";
+import { startDillerSandbox, type RunningSandbox } from "@diller/diller-sandbox";
 import { createDatabase } from "../../app/db.server";
 import { parseEnv } from "../../app/env.server";
 import { createSecretBox } from "../../app/security/encryption.server";
@@ -55,7 +55,7 @@ export function jobConcurrency(override?: string): number {
   return env.JOB_CONCURRENCY;
 }
 
-function deliverPaid(baseUrl: string, order: Record<string, unknown>) {
+export function deliverPaid(baseUrl: string, order: Record<string, unknown>) {
   const body = JSON.stringify(order);
   const headers = signedHeaders(
     { path: "/webhooks/orders/paid", topic: "orders/paid", shop: BENCH_SHOP, body },

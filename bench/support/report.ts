@@ -185,7 +185,7 @@ ${body}
 |---|---|---|---|
 ${scenarioLines.join("\n")}
 
-Checkout routes: ${figures.routes.checkout}. Customer-account routes: ${figures.routes.account}.
+Checkout routes (sequential requests, sandbox without injected latency): ${figures.routes.checkout}. Customer-account route: ${figures.routes.account}.
 
 ## Reproduce
 

@@ -7,7 +7,7 @@
 import { createHmac, randomUUID } from "node:crypto";
 
 import type { Database } from "../../app/db.server";
-import { DEMO_MEMBERS, type RunningSandbox } from "../../sandbox/diller";
+import { DEMO_MEMBERS, type RunningSandbox } from "@diller/diller-sandbox";
 
 export interface AccountStoryOptions {
   appUrl: string;

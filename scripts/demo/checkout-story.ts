@@ -17,7 +17,7 @@ import type { SecretBox } from "../../app/security/encryption.server";
 import type { DiscountGateway } from "../../app/shopify/discounts.server";
 import { dillerConnectionOf } from "../../app/shops/shop.server";
 import { StorefrontHttpError } from "../../app/storefront/errors.server";
-import { DEMO_MEMBERS } from "../../sandbox/diller";
+import { DEMO_MEMBERS } from "@diller/diller-sandbox";
 
 export interface CheckoutStoryContext {
   baseUrl: string;

@@ -13,7 +13,7 @@ import { getJwt } from "@shopify/shopify-api/test-helpers";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startDillerSandbox, type RunningSandbox } from "../../sandbox/diller";
+import { startDillerSandbox, type RunningSandbox } from "@diller/diller-sandbox";
 import { getDatabase, type Prisma } from "~/db.server";
 import { offlineSession, TEST_APP, TEST_SHOP } from "../shopify";
 

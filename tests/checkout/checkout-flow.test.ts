@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { DEMO_MEMBERS } from "../../sandbox/diller";
+import { DEMO_MEMBERS } from "@diller/diller-sandbox";
 import { createCheckoutService } from "~/checkout/checkout.server";
 import { silentLogger } from "~/logger.server";
 
@@ -76,7 +76,7 @@ const reservations = (couponId: number) =>
   h.demoStore().couponReservations.filter((reservation) => reservation.couponId === couponId);
 
 describe("a minted code on an order", () => {
-  it("reserves the Diller coupon while unpaid, books it in the transaction when paid", async () => {
+  it("GIVEN an order carrying a minted code WHEN it is placed THEN the Diller coupon is reserved, AND WHEN paid THEN booked in the transaction", async () => {
     const code = await applyCoupon("2"); // SUMMER100, 100 NOK off
     const paid = order({ discount_codes: [{ code, amount: "20.00", type: "fixed_amount" }] });
     await h.deliver("orders/create", pending(paid));
@@ -93,7 +93,7 @@ describe("a minted code on an order", () => {
     expect(await h.orderSync(String(paid.id))).toMatchObject({ state: "SENT" });
   });
 
-  it("releases the reservation when the order is cancelled", async () => {
+  it("GIVEN an order carrying a minted code WHEN it is cancelled THEN the coupon reservation is released", async () => {
     const code = await applyCoupon("1"); // WELCOME10
     const placed = order({ discount_codes: [{ code, amount: "39.90", type: "percentage" }] });
     await h.deliver("orders/create", pending(placed));
@@ -150,7 +150,7 @@ describe("consent for guests", () => {
     expect(h.demoStore().members.some((member) => member.email === email)).toBe(false);
   });
 
-  it("registers a guest who joins on the thank-you page and books this order to the new member", async () => {
+  it("GIVEN a guest's paid order WHEN the guest joins on the thank-you page THEN the guest is registered and this order booked to the new member", async () => {
     const paid = guest("thank.you@example.com", "+4791119999");
     await h.deliver("orders/paid", paid);
     await h.settle();

@@ -8,7 +8,8 @@ Object.assign(process.env, {
   SHOPIFY_API_KEY: shopifyTest.apiKey,
   SHOPIFY_API_SECRET: shopifyTest.apiSecretKey,
   SHOPIFY_APP_URL: shopifyTest.appUrl,
-  SCOPES: "read_customers,write_customers,read_orders,write_orders,read_products,read_discounts,write_discounts",
+  SCOPES:
+    "read_customers,write_customers,read_orders,write_orders,read_products,read_discounts,write_discounts,read_locations",
   // A fixed, test-only key (32 bytes of 0x01); production keys come from the environment.
   APP_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
   LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "error",

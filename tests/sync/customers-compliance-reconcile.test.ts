@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { DEMO_MEMBERS } from "../../sandbox/diller";
+import { DEMO_MEMBERS } from "@diller/diller-sandbox";
 import { TEST_SHOP } from "../shopify";
 
 import { fixture, KARI, SHOP_HANDLE, startSyncHarness, type SyncHarness } from "./harness";
@@ -24,7 +24,7 @@ const link = (customerId: number) =>
 const updateMemberCalls = () => h.sandbox.requestLog.filter((entry) => entry.operationId === "updateMember").length;
 
 describe("customers/create and customers/update", () => {
-  it("links a customer whose verified email belongs to a member, without overwriting the member", async () => {
+  it("GIVEN a new customer whose verified email is a member's THEN the customer is linked AND the member is not overwritten", async () => {
     const shopper = customer({ email: KARI.email, verified_email: true, first_name: "Kari-Shopify" });
     await h.deliver("customers/create", shopper);
     await h.settle();
@@ -32,7 +32,7 @@ describe("customers/create and customers/update", () => {
     expect(h.member(DEMO_MEMBERS.kari).first_name).toBe("Kari");
   });
 
-  it("sends a linked customer's profile changes to Diller, and not our own echoes", async () => {
+  it("GIVEN a linked customer WHEN the profile changes THEN Diller gets the change, AND WHEN the app's own tag echoes back THEN nothing", async () => {
     const shopper = customer({ email: KARI.email, verified_email: true, first_name: "Kari" });
     await h.deliver("customers/create", shopper);
     await h.settle();
@@ -54,7 +54,7 @@ describe("customers/create and customers/update", () => {
     expect(updateMemberCalls()).toBe(before + 1);
   });
 
-  it("does not link by an unverified email or by phone", async () => {
+  it("GIVEN a customer matching a member only by an unverified email or by phone THEN no link is made", async () => {
     const unverified = customer({ email: KARI.email, verified_email: false, phone: null });
     await h.deliver("customers/create", unverified);
     const byPhone = customer({ email: "someone.else@example.com", verified_email: true, phone: KARI.phone });
@@ -65,7 +65,7 @@ describe("customers/create and customers/update", () => {
     expect((await link(byPhone.id))?.reason).toMatch(/one-time code/);
   });
 
-  it("registers a customer who consented on the join page, and nobody without consent", async () => {
+  it("GIVEN two new customers, one who consented on the join page THEN only that one is registered in Diller", async () => {
     for (const segment of h.demoStore().segments) segment.is_required = false;
     const consenting = customer({ email: "joins@example.com", verified_email: true, phone: "+4791234000" });
     const silent = customer({ email: "silent@example.com", verified_email: true, phone: "+4791234001" });
@@ -93,7 +93,7 @@ describe("customers/create and customers/update", () => {
 });
 
 describe("reconciliation", () => {
-  it("sends an order the webhooks never delivered, once, however often it runs", async () => {
+  it("GIVEN an order the webhooks never delivered WHEN reconciliation runs repeatedly THEN the order is sent exactly once", async () => {
     const orderId = nextId++;
     const money = (amount: string) => ({
       shopMoney: { amount, currencyCode: "NOK" },
@@ -185,7 +185,7 @@ describe("reconciliation", () => {
 });
 
 describe("compliance webhooks", () => {
-  it("stores a data export, redacts a customer and then the whole shop", async () => {
+  it("GIVEN a linked customer WHEN the compliance webhooks arrive THEN a data export is stored, the customer redacted, then the shop", async () => {
     const shopper = customer({ email: KARI.email, verified_email: true });
     await h.deliver("customers/create", shopper);
     await h.settle();

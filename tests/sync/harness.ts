@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { startDillerSandbox, type RunningSandbox } from "../../sandbox/diller";
+import { startDillerSandbox, type RunningSandbox } from "@diller/diller-sandbox";
 import type { Prisma } from "~/db.server";
 import { getEnv } from "~/env.server";
 import type * as AppModule from "~/shopify.server";

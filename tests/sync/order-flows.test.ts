@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { DEMO_MEMBERS } from "../../sandbox/diller";
+import { DEMO_MEMBERS } from "@diller/diller-sandbox";
 import { TEST_SHOP } from "../shopify";
 
 import { fixture, KARI, SHOP_HANDLE, startSyncHarness, type SyncHarness } from "./harness";
@@ -79,7 +79,7 @@ beforeEach(async () => {
 });
 
 describe("paid orders become Diller transactions", () => {
-  it("sends a paid order of a member once, with the mapped total, and awards points", async () => {
+  it("GIVEN a member's order WHEN it is paid THEN Diller books it once with the mapped total and awards the points", async () => {
     const order = paidOrder();
     const pointsBefore = h.member(DEMO_MEMBERS.kari).points;
 
@@ -103,7 +103,7 @@ describe("paid orders become Diller transactions", () => {
     ]);
   });
 
-  it("sends shipping as a line when the merchant asks for it", async () => {
+  it("GIVEN the merchant includes shipping WHEN an order is paid THEN the shipping counts towards the total", async () => {
     await h.app.db.shop.update({ where: { shop: TEST_SHOP }, data: { includeShipping: true } });
     const order = paidOrder();
     await h.deliver("orders/paid", order);
@@ -112,7 +112,7 @@ describe("paid orders become Diller transactions", () => {
     expect(sent?.total).toBe(394);
   });
 
-  it("posts one transaction however often and in whatever order the events arrive", async () => {
+  it("GIVEN duplicate and out-of-order order events WHEN they are processed THEN Diller gets one transaction", async () => {
     const order = paidOrder();
     // GIVEN the paid event three times (a Shopify retry keeps the event id; a re-send gets a new one),
     // with the older create event arriving last
@@ -136,7 +136,7 @@ describe("paid orders become Diller transactions", () => {
     ]);
   });
 
-  it("waits for payment: a partially paid order is not booked", async () => {
+  it("GIVEN a partially paid order THEN it is not booked and waits for payment", async () => {
     const order = { ...paidOrder(), financial_status: "partially_paid" };
     await h.deliver("orders/create", order);
     await h.settle();
@@ -144,7 +144,7 @@ describe("paid orders become Diller transactions", () => {
     expect(await h.orderSync(String(order.id))).toMatchObject({ state: "PENDING", reason: "Waiting for payment" });
   });
 
-  it("waits for fulfilment when the merchant sends orders on fulfilment", async () => {
+  it("GIVEN the merchant books on fulfilment WHEN a paid order is fulfilled THEN it is sent, not before", async () => {
     await h.app.db.shop.update({ where: { shop: TEST_SHOP }, data: { orderTrigger: "FULFILLED" } });
     const order = paidOrder();
     await h.deliver("orders/paid", order);
@@ -161,7 +161,7 @@ describe("paid orders become Diller transactions", () => {
 });
 
 describe("returns and cancellations", () => {
-  it("a partial return cancels the transaction and sends the remainder with its own id", async () => {
+  it("GIVEN a booked order WHEN part of it is returned THEN the transaction is cancelled and the remainder sent with its own id", async () => {
     const order = paidOrder();
     await h.deliver("orders/paid", order);
     await h.settle();
@@ -178,7 +178,7 @@ describe("returns and cancellations", () => {
     });
   });
 
-  it("a refund that arrives before the payment leads straight to the remainder", async () => {
+  it("GIVEN a refund that arrives before the payment WHEN the payment arrives THEN only the remainder is sent", async () => {
     const order = paidOrder();
     await h.deliver("refunds/create", partialRefund(order.id, 9002));
     await h.settle();
@@ -191,7 +191,7 @@ describe("returns and cancellations", () => {
     ]);
   });
 
-  it("a full return cancels the transaction and takes the points back", async () => {
+  it("GIVEN a booked order WHEN it is cancelled and fully refunded THEN the transaction is cancelled and the points taken back", async () => {
     const order = paidOrder();
     const pointsBefore = h.member(DEMO_MEMBERS.kari).points;
     await h.deliver("orders/paid", order);
@@ -223,7 +223,7 @@ describe("Diller coupons on orders", () => {
       .demoStore()
       .couponReservations.filter((reservation) => reservation.externalTransactionId === externalId(order.id));
 
-  it("reserves the coupon when the order is placed and redeems it when it is paid", async () => {
+  it("GIVEN an order with a Diller coupon WHEN it is placed THEN the coupon is reserved, AND WHEN paid THEN redeemed", async () => {
     const order = couponOrder();
     await h.deliver("orders/create", createdOrder(order));
     await h.settle();
@@ -241,7 +241,7 @@ describe("Diller coupons on orders", () => {
     expect(reservationsFor(order)).toEqual([]);
   });
 
-  it("releases the reservation when the order is cancelled before payment", async () => {
+  it("GIVEN a reserved Diller coupon WHEN the order is cancelled before payment THEN the reservation is released", async () => {
     const order = couponOrder();
     await h.deliver("orders/create", createdOrder(order));
     await h.settle();
@@ -260,7 +260,7 @@ describe("Diller coupons on orders", () => {
     });
   });
 
-  it("leaves the merchant's own discount codes alone", async () => {
+  it("GIVEN an order with the merchant's own discount code THEN no Diller coupon is reserved or redeemed", async () => {
     const order = paidOrder();
     await h.deliver("orders/paid", order);
     await h.settle();
@@ -275,7 +275,7 @@ describe("guests and consent", () => {
     return order;
   };
 
-  it("skips a guest who gave no membership consent, and sends nothing", async () => {
+  it("GIVEN a guest without membership consent WHEN the order is paid THEN it is skipped with the reason and nothing is sent", async () => {
     const order = guestOrder({});
     await h.deliver("orders/paid", order);
     await h.settle();
@@ -286,7 +286,7 @@ describe("guests and consent", () => {
     expect(h.transactions().some((transaction) => transaction.externalId === externalId(order.id))).toBe(false);
   });
 
-  it("registers a consenting guest in Diller, records the consent in Shopify, then sends the order", async () => {
+  it("GIVEN a consenting guest WHEN the order is paid THEN the guest is registered, the consent recorded in Shopify, and the order sent", async () => {
     // The demo store requires an answer to segment 3, which a checkout cannot ask for; this merchant's does not.
     for (const segment of h.demoStore().segments) segment.is_required = false;
     const customerId = nextOrderId++;
@@ -331,7 +331,7 @@ describe("guests and consent", () => {
     for (const segment of h.demoStore().segments) segment.is_required = segment.id === 3;
   });
 
-  it("books the points even while Shopify cannot record the consent, and records it once Shopify answers", async () => {
+  it("GIVEN Shopify fails to record a new member's consent THEN the points are booked anyway AND the consent is recorded on retry", async () => {
     for (const segment of h.demoStore().segments) segment.is_required = false;
     const answer = h.adminApi.resolvers.DillerStoreCustomerConsent;
     if (!answer) throw new Error("the harness answers DillerStoreCustomerConsent");
@@ -358,7 +358,7 @@ describe("guests and consent", () => {
     for (const segment of h.demoStore().segments) segment.is_required = segment.id === 3;
   });
 
-  it("explains a registration Diller refuses instead of retrying it forever", async () => {
+  it("GIVEN Diller refuses a guest's registration THEN the order fails with the reason instead of retrying forever", async () => {
     const order = guestOrder({
       email: "segment.less@example.com",
       phone: "+4791110001",
@@ -373,7 +373,7 @@ describe("guests and consent", () => {
 });
 
 describe("the kill switch and failures", () => {
-  it("sends nothing while the integration is off, and sends on retry once it is on", async () => {
+  it("GIVEN the integration is switched off WHEN an order is paid THEN nothing is sent, AND WHEN it is on again THEN a retry sends it", async () => {
     await h.app.db.shop.update({ where: { shop: TEST_SHOP }, data: { integrationEnabled: false } });
     const order = paidOrder();
     await h.deliver("orders/paid", order);
@@ -391,7 +391,7 @@ describe("the kill switch and failures", () => {
     expect(await h.orderSync(String(order.id))).toMatchObject({ state: "SENT" });
   });
 
-  it("retries through a Diller outage and sends once it is over", async () => {
+  it("GIVEN a Diller outage WHEN an order is paid THEN it is retried and sent once the outage is over", async () => {
     const order = paidOrder();
     h.sandbox.faults.set({ errorRate: 1, errorStatus: 503, retryAfterSeconds: 0 });
     await h.deliver("orders/paid", order);
@@ -409,7 +409,7 @@ describe("the kill switch and failures", () => {
     expect(h.transactions().filter((transaction) => transaction.externalId === externalId(order.id))).toHaveLength(1);
   });
 
-  it("an answer lost after Diller booked the purchase does not double-post", async () => {
+  it("GIVEN Diller's answer is lost after it booked the purchase WHEN the call is retried THEN nothing is posted twice", async () => {
     const order = paidOrder();
     h.sandbox.faults.enqueue("createTransaction", { kind: "afterEffect", then: "drop" });
     await h.deliver("orders/paid", order);
@@ -418,7 +418,7 @@ describe("the kill switch and failures", () => {
     expect(await h.orderSync(String(order.id))).toMatchObject({ state: "SENT" });
   });
 
-  it("marks an order FAILED with the reason after its last attempt", async () => {
+  it("GIVEN Diller fails every attempt THEN the order ends FAILED with the reason after its last attempt", async () => {
     const order = paidOrder();
     h.sandbox.faults.set({ errorRate: 1, errorStatus: 500 });
     await h.deliver("orders/paid", order);

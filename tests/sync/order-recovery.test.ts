@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { DEMO_MEMBERS } from "../../sandbox/diller";
+import { DEMO_MEMBERS } from "@diller/diller-sandbox";
 import { TEST_SHOP } from "../shopify";
 
 import { fixture, KARI, SHOP_HANDLE, startSyncHarness, type SyncHarness } from "./harness";
@@ -73,24 +73,27 @@ describe("a registration whose answer is lost still earns the purchase its point
     ["a 503 (re-sent, and the repeat refused as a duplicate)", { status: 503 }],
     ["a 502 (not re-sent)", { status: 502 }],
     ["a dropped connection (not re-sent)", "drop"],
-  ] as const)("Diller registers the member, then answers %s", async (_case, then) => {
-    const order = joiningOrder(`lost-answer-${nextId}`);
-    h.sandbox.faults.enqueue("registerMember", { kind: "afterEffect", then });
-    await h.deliver("orders/paid", order);
-    await h.settle();
+  ] as const)(
+    "GIVEN Diller registers the member WHEN it then answers %s THEN one member exists and the order is booked to it",
+    async (_case, then) => {
+      const order = joiningOrder(`lost-answer-${nextId}`);
+      h.sandbox.faults.enqueue("registerMember", { kind: "afterEffect", then });
+      await h.deliver("orders/paid", order);
+      await h.settle();
 
-    const members = membersWithEmail(order.email);
-    expect(members).toHaveLength(1);
-    const record = await h.orderSync(String(order.id));
-    expect(record).toMatchObject({ state: "SENT", memberId: members[0]?.id, externalId: externalId(order.id) });
-    expect(h.transactions().find((transaction) => transaction.externalId === externalId(order.id))?.memberId).toBe(
-      members[0]?.id,
-    );
-    const link = await h.app.db.customerLink.findUnique({
-      where: { shop_customerId: { shop: TEST_SHOP, customerId: String(order.customer.id) } },
-    });
-    expect(link).toMatchObject({ memberId: members[0]?.id, linkedBy: "registered" });
-  });
+      const members = membersWithEmail(order.email);
+      expect(members).toHaveLength(1);
+      const record = await h.orderSync(String(order.id));
+      expect(record).toMatchObject({ state: "SENT", memberId: members[0]?.id, externalId: externalId(order.id) });
+      expect(h.transactions().find((transaction) => transaction.externalId === externalId(order.id))?.memberId).toBe(
+        members[0]?.id,
+      );
+      const link = await h.app.db.customerLink.findUnique({
+        where: { shop_customerId: { shop: TEST_SHOP, customerId: String(order.customer.id) } },
+      });
+      expect(link).toMatchObject({ memberId: members[0]?.id, linkedBy: "registered" });
+    },
+  );
 });
 
 describe("a member deleted in Diller", () => {
@@ -105,7 +108,7 @@ describe("a member deleted in Diller", () => {
     return { first, deletedId: member.id };
   }
 
-  it("clears the link, registers the consenting shopper again and books the next order", async () => {
+  it("GIVEN a linked member deleted in Diller WHEN the consenting shopper orders again THEN the link is cleared, the shopper re-registered and the order booked", async () => {
     const { first, deletedId } = await memberDeletedAfterFirstOrder(`deleted-rejoins-${nextId}`);
     const second = consenting(paidOrder({ email: first.email, phone: first.phone, customer: first.customer }));
     await h.deliver("orders/paid", second);
@@ -128,7 +131,7 @@ describe("a member deleted in Diller", () => {
     ).toMatchObject({ memberId: rejoined?.id, state: "LINKED" });
   });
 
-  it("without consent the order is skipped with the reason, not failed, and the link is cleared", async () => {
+  it("GIVEN a linked member deleted in Diller WHEN the shopper orders without consent THEN the order is skipped with the reason and the link cleared", async () => {
     const { first, deletedId } = await memberDeletedAfterFirstOrder(`deleted-leaves-${nextId}`);
     const second = paidOrder({ email: first.email, phone: first.phone, customer: first.customer });
     await h.deliver("orders/paid", second);
@@ -148,7 +151,7 @@ describe("a member deleted in Diller", () => {
 });
 
 describe("a member deleted in Diller, seen by a customer update", () => {
-  it("clears the link instead of failing the customer", async () => {
+  it("GIVEN a linked member deleted in Diller WHEN the customer is updated THEN the link is cleared instead of failing the customer", async () => {
     const first = joiningOrder(`deleted-customer-${nextId}`);
     await h.deliver("orders/paid", first);
     await h.settle();
@@ -182,7 +185,7 @@ describe("a member deleted in Diller, seen by a customer update", () => {
 });
 
 describe("ids at or above 2^53 survive receipt", () => {
-  it("books an order whose id, customer id and line ids are beyond 2^53", async () => {
+  it("GIVEN an order whose id, customer id and line ids are beyond 2^53 THEN it is booked with every digit intact", async () => {
     const order = paidOrder({ id: 1, customer: { id: 2, email: KARI.email } });
     const body = JSON.stringify(order)
       .replace('"id":1,', '"id":9007199254740993,')

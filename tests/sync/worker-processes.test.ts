@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startDillerSandbox, type RunningSandbox } from "../../sandbox/diller";
+import { startDillerSandbox, type RunningSandbox } from "@diller/diller-sandbox";
 import { getEnv } from "~/env.server";
 import type * as AppModule from "~/shopify.server";
 import { createJobQueue } from "~/jobs/create-queue.server";

@@ -7,7 +7,7 @@
 import type { LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { vi } from "vitest";
 
-import { startDillerSandbox, type RunningSandbox } from "../../../sandbox/diller";
+import { startDillerSandbox, type RunningSandbox } from "@diller/diller-sandbox";
 import { sandboxConnection } from "../../../tests/diller-connection";
 import type { Prisma, Shop } from "~/db.server";
 import type * as ShopifyServer from "~/shopify.server";

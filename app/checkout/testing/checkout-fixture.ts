@@ -7,7 +7,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll } from "vitest";
 import { z } from "zod";
 
-import { DEMO_MEMBERS, startDillerSandbox, type RunningSandbox } from "../../../sandbox/diller";
+import { DEMO_MEMBERS, startDillerSandbox, type RunningSandbox } from "@diller/diller-sandbox";
 import { sandboxConnection } from "../../../tests/diller-connection";
 import { installFakeAdminApi, type FakeAdminApi } from "../../../tests/shopify-admin-fake";
 import { fakeDiscounts, type FakeDiscounts } from "../../../tests/shopify-discounts-fake";

@@ -1,7 +1,7 @@
 /**
  * An injected `fetch` for unit tests: answers discovery and the token endpoint by default, serves
  * scripted replies per "METHOD /path" in order (the last one repeats), and records every request.
- * Nothing here opens a socket. Integration tests use the real sandbox (sandbox/diller) instead.
+ * Nothing here opens a socket. Integration tests use the real sandbox (@diller/diller-sandbox) instead.
  */
 import { z } from "zod";
 

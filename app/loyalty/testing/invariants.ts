@@ -1,7 +1,7 @@
 /** Test-only checks every mapped Diller body must pass. Never import from app code. */
 import { expect } from "vitest";
 
-import { createContractValidator } from "../../../sandbox/diller/contract";
+import { createContractValidator } from "@diller/diller-sandbox";
 import { Money } from "../money";
 import type { ExactAmounts, MappedLine } from "../types";
 

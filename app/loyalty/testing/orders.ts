@@ -38,7 +38,7 @@ export function refund(json: Record<string, unknown>): ShopifyRefund {
 export function options(overrides: Partial<TransactionMappingOptions> = {}): TransactionMappingOptions {
   return {
     externalId: "shopify-order-1001",
-    departmentId: "webshop",
+    origin: { channel: "OnlineStore", departmentId: "webshop" },
     systemId: "shopify:example.myshopify.com",
     includeShipping: false,
     ...overrides,

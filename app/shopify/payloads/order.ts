@@ -82,7 +82,10 @@ export const OrderSchema = z.object({
   cancelled_at: z.string().nullish(),
   cancel_reason: z.string().nullish(),
   test: z.boolean().nullish(),
+  /** "web", "pos" (Shopify POS), "shopify_draft_order", an app's id… */
   source_name: z.string().nullish(),
+  /** The POS location the order was placed at; other sources may carry one too (a draft order's). */
+  location_id: ShopifyIdSchema.nullish(),
   created_at: z.string().nullish(),
   processed_at: z.string().nullish(),
   updated_at: z.string().nullish(),

@@ -85,6 +85,21 @@ describe("order payloads", () => {
     expect(parsedOrder(JSON.parse(raw)).id).toBe("820982911946154500");
   });
 
+  it.each([
+    ["a root number", "9007199254740993", "9007199254740993"],
+    ["a negative number after a newline", '{"a":\n  -9007199254740993}', { a: "-9007199254740993" }],
+    ["an array element after a space", "[1, 9007199254740993]", [1, "9007199254740993"]],
+    [
+      "a 16-digit run inside a string (stays a string)",
+      '{"hash":"0000000000000000000"}',
+      { hash: "0000000000000000000" },
+    ],
+    ["a safe 16-digit integer (stays a number)", '{"n":1000000000000000}', { n: 1000000000000000 }],
+    ["small numbers only", '{"id":123,"price":12.5,"list":[1,2]}', { id: 123, price: 12.5, list: [1, 2] }],
+  ])("parseShopifyJson handles %s like the digit-keeping reviver", (_case, raw, expected) => {
+    expect(parseShopifyJson(raw)).toEqual(expected);
+  });
+
   it("defaults omitted or null lists to empty lists and gift_card to false", () => {
     const order = parsedOrder({
       id: 1,

@@ -28,6 +28,9 @@ export const TransactionSchema = z.object({
   amount: DecimalAmountSchema.nullish(),
   currency: z.string().nullish(),
   parent_id: ShopifyIdSchema.nullish(),
+  /** The POS location where the money moved; null for transactions made online or in the admin. */
+  location_id: ShopifyIdSchema.nullish(),
+  source_name: z.string().nullish(),
   created_at: z.string().nullish(),
   processed_at: z.string().nullish(),
 });

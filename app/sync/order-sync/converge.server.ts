@@ -1,5 +1,6 @@
 import { forgetDeletedMember, memberIsGone } from "../member-gone.server";
 import { parseOrderProgress } from "../order-progress";
+import { originSettingsOf } from "../origin-settings.server";
 import { executeStep } from "./execute.server";
 import { gatherOrderFacts } from "./facts.server";
 import { planOrderSync } from "./plan";
@@ -36,7 +37,8 @@ export async function convergeAfterDeletedMember(run: StepRun) {
 
 /** facts → plan → run the first step → plan again, until the plan ends; then what follows its end. */
 async function converge(run: StepRun, trace: { memberId?: string }) {
-  let facts = gatherOrderFacts(run.record, run.shopRow, run.context.logger, run.now());
+  const originSettings = await originSettingsOf(run.db, run.shopRow);
+  let facts = gatherOrderFacts(run.record, originSettings, run.context.logger, run.now());
   for (let stepsRun = 0; stepsRun < MAX_STEPS_PER_RUN; stepsRun++) {
     const [step, ...afterwards] = planOrderSync({ ...facts, now: run.now() }, run.shopRow);
     if (!step) return;

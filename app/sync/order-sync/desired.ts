@@ -1,10 +1,10 @@
 import { mapOrderToTransaction, TransactionMappingError, type ProductInfo } from "~/loyalty/order-to-transaction";
+import type { Origin } from "~/loyalty/origin";
 import { classifyRefunds, mapOrderRemainder } from "~/loyalty/refunds";
 import type { ShopifyOrder } from "~/shopify/payloads/order";
 import type { ShopifyRefund } from "~/shopify/payloads/refund";
 
 import { orderExternalId, remainderExternalId } from "../order-progress";
-import type { OrderOrigin } from "./origin";
 import type { DesiredTransaction } from "./steps";
 
 export interface DesiredInput {
@@ -12,7 +12,7 @@ export interface DesiredInput {
   orderId: string;
   order: ShopifyOrder;
   refunds: ShopifyRefund[];
-  origin: OrderOrigin;
+  origin: Origin;
   includeShipping: boolean;
   products: ReadonlyMap<string, ProductInfo>;
   couponCodes: string[];
@@ -34,7 +34,7 @@ export function desiredTransaction({
   const baseExternalId = orderExternalId(shop, orderId);
   const options = {
     externalId: baseExternalId,
-    departmentId: origin.departmentId,
+    origin,
     systemId: `shopify:${shop}`,
     includeShipping,
     products,

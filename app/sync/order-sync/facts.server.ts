@@ -1,6 +1,7 @@
-import type { OrderSync, Shop } from "~/db.server";
+import type { OrderSync } from "~/db.server";
 import type { JobContext } from "~/jobs/queue";
 import type { ProductInfo } from "~/loyalty/order-to-transaction";
+import { orderOrigin, returnOrigin, type Origin, type OriginSettings } from "~/loyalty/origin";
 import { parseShopifyJson } from "~/shopify/payloads/json";
 import { parseOrderPayload, type ShopifyOrder } from "~/shopify/payloads/order";
 import { parseRefundPayload, type ShopifyRefund } from "~/shopify/payloads/refund";
@@ -9,13 +10,15 @@ import type { LoyaltyConsent } from "../consent";
 import type { KnownOrder } from "../known-order";
 import { knownOrderOf } from "../order-events.server";
 import { parseOrderProgress, type OrderProgress } from "../order-progress";
-import { orderOrigin, type OrderOrigin } from "./origin";
 
-/** The newest order snapshot: not received yet, unreadable, or usable (with the raw JSON for the addresses). */
+/**
+ * The newest order snapshot: not received yet, unreadable, or usable (with the raw JSON for the
+ * addresses, where Diller books the order, and where it books undoing it after returns).
+ */
 export type OrderSnapshot =
   | { kind: "missing" }
   | { kind: "unusable"; problem: string }
-  | { kind: "usable"; order: ShopifyOrder; raw: unknown; origin: OrderOrigin };
+  | { kind: "usable"; order: ShopifyOrder; raw: unknown; origin: Origin; returnOrigin: Origin };
 
 /** Everything the plan decides from: the folded webhooks, the progress so far, and what this run has learnt. */
 export interface OrderFacts {
@@ -45,13 +48,22 @@ export interface OrderFacts {
 /** Reads the facts of one run from the order's record; no call leaves the process. */
 export function gatherOrderFacts(
   record: OrderSync,
-  shopRow: Shop,
+  originSettings: OriginSettings,
   logger: JobContext["logger"],
   now: Date,
 ): OrderFacts {
   const { shop, orderId, currency } = record;
   const progress = parseOrderProgress(record.progressJson);
-  return factsOfKnownOrder({ shop, orderId, currency, known: knownOrderOf(record), progress, shopRow, logger, now });
+  return factsOfKnownOrder({
+    shop,
+    orderId,
+    currency,
+    known: knownOrderOf(record),
+    progress,
+    originSettings,
+    logger,
+    now,
+  });
 }
 
 export interface KnownOrderInput {
@@ -61,20 +73,29 @@ export interface KnownOrderInput {
   currency: string | null;
   known: KnownOrder;
   progress: OrderProgress;
-  shopRow: Pick<Shop, "dillerDepartmentId">;
+  originSettings: OriginSettings;
   logger: Pick<JobContext["logger"], "warn">;
   now: Date;
 }
 
 /** The facts of an order folded from its webhooks (./known-order.ts), before this run has learnt anything. */
-export function factsOfKnownOrder({ known, shopRow, logger, ...input }: KnownOrderInput): OrderFacts {
-  const order = snapshotOf(known.orderJson, shopRow);
+export function factsOfKnownOrder({ known, originSettings, logger, ...input }: KnownOrderInput): OrderFacts {
+  const parsed = parseOrder(known.orderJson);
+  const refunds = parsed.kind === "usable" ? usableRefunds(known.refunds, input.orderId, logger) : [];
+  const order: OrderSnapshot =
+    parsed.kind === "usable"
+      ? {
+          ...parsed,
+          origin: orderOrigin(originSettings, parsed.order),
+          returnOrigin: returnOrigin(originSettings, parsed.order, [...parsed.order.refunds, ...refunds]),
+        }
+      : parsed;
   return {
     shop: input.shop,
     orderId: input.orderId,
     recordCurrency: input.currency,
     order,
-    refunds: order.kind === "usable" ? usableRefunds(known.refunds, input.orderId, logger) : [],
+    refunds,
     paid: Boolean(known.paidAt),
     fulfilled: Boolean(known.fulfilledAt),
     cancelledInShopify: Boolean(known.cancelledAt),
@@ -85,12 +106,14 @@ export function factsOfKnownOrder({ known, shopRow, logger, ...input }: KnownOrd
   };
 }
 
-function snapshotOf(orderJson: string | null, shopRow: Pick<Shop, "dillerDepartmentId">): OrderSnapshot {
+function parseOrder(
+  orderJson: string | null,
+): Exclude<OrderSnapshot, { kind: "usable" }> | { kind: "usable"; order: ShopifyOrder; raw: unknown } {
   if (!orderJson) return { kind: "missing" };
   const raw = parseShopifyJson(orderJson);
   const parsed = parseOrderPayload(raw);
   if (!parsed.success) return { kind: "unusable", problem: parsed.error.message };
-  return { kind: "usable", order: parsed.data, raw, origin: orderOrigin(shopRow, parsed.data) };
+  return { kind: "usable", order: parsed.data, raw };
 }
 
 function usableRefunds(

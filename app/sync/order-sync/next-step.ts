@@ -1,3 +1,4 @@
+import type { Origin } from "~/loyalty/origin";
 import type { ShopifyOrder } from "~/shopify/payloads/order";
 
 import { currencySkipReason } from "../currency";
@@ -5,7 +6,6 @@ import { orderExternalId } from "../order-progress";
 import { testOrderSkipReason } from "../test-orders";
 import { desiredTransaction } from "./desired";
 import type { OrderFacts } from "./facts.server";
-import type { OrderOrigin } from "./origin";
 import type { OrderSyncSettings } from "./plan";
 import { bookingStatus, settlement } from "./settlement";
 import type { ActionStep, DesiredTransaction, FinalStep, LookupStep } from "./steps";
@@ -20,7 +20,7 @@ export function nextStep(facts: OrderFacts, settings: OrderSyncSettings): NextSt
   if (snapshot.kind === "unusable")
     return { kind: "fail", reason: `The order data from Shopify is unusable: ${snapshot.problem}` };
   const before = beforeBooking(facts, snapshot.order, settings);
-  return "step" in before ? before.step : towardsDiller(facts, snapshot.order, snapshot.origin, settings, before);
+  return "step" in before ? before.step : towardsDiller(facts, snapshot, settings, before);
 }
 
 /** The member and the coupon codes, once both are known. */
@@ -56,8 +56,7 @@ function beforeBooking(
 /** Reservations, the transaction that should stand, releases, and finally the record. */
 function towardsDiller(
   facts: OrderFacts,
-  order: ShopifyOrder,
-  origin: OrderOrigin,
+  { order, origin, returnOrigin }: { order: ShopifyOrder; origin: Origin; returnOrigin: Origin },
   settings: OrderSyncSettings,
   { memberId, couponCodes }: Booker,
 ): NextStep {
@@ -93,7 +92,7 @@ function towardsDiller(
 
   if (progress.live && progress.live !== desired?.externalId) {
     const reason = cancelled ? "Order cancelled in Shopify" : "Order refunded in Shopify";
-    return { kind: "cancelTransaction", externalId: progress.live, reason, origin };
+    return { kind: "cancelTransaction", externalId: progress.live, reason, origin: returnOrigin };
   }
   if (desired && progress.live !== desired.externalId) return { kind: "postTransaction", memberId, desired };
   // Once booked or cancelled, reservations are released (a posted transaction consumed them).

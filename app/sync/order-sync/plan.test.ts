@@ -338,6 +338,23 @@ describe("planOrderSync: what the steps carry", () => {
     });
   });
 
+  it("GIVEN a POS order at a mapped location WHEN planned THEN it is booked on channel POS under that location's department", () => {
+    const pos: Delivery[] = [["ORDERS_PAID", orderBody({ source_name: "pos", location_id: 77 })]];
+    const [post] = planOrderSync(factsAfter(pos, known(linked)), settings());
+    expect(post?.kind === "postTransaction" && post.desired.mapped.body).toMatchObject({
+      origin: { channel: "POS", department_id: "store-oslo" },
+    });
+  });
+
+  it("GIVEN an online order returned at a POS location WHEN planned THEN the cancellation names that location", () => {
+    const returnedAtPos = shirtRefund();
+    returnedAtPos.transactions = [
+      { kind: "refund", status: "success", gateway: "cash", amount: "20.00", location_id: 77 },
+    ];
+    const [cancel] = planOrderSync(factsAfter([...PAID, ["REFUNDS_CREATE", returnedAtPos]], known(sent)), settings());
+    expect(cancel).toMatchObject({ kind: "cancelTransaction", origin: { channel: "POS", departmentId: "store-oslo" } });
+  });
+
   it("GIVEN a sent order WHEN cancelled THEN the cancellation carries the order's origin", () => {
     const [cancel] = planOrderSync(factsAfter(PAID_THEN_CANCELLED, known(sent)), settings());
     expect(cancel).toMatchObject({

@@ -1,9 +1,9 @@
 import type { OrderSyncState } from "~/db.server";
 import type { MappedTransaction } from "~/loyalty/order-to-transaction";
+import type { Origin } from "~/loyalty/origin";
 
 import type { LoyaltyConsent } from "../consent";
 import type { OrderProgress } from "../order-progress";
-import type { OrderOrigin } from "./origin";
 
 /** The live Diller transaction the order should have right now. */
 export interface DesiredTransaction {
@@ -33,8 +33,8 @@ export type LookupStep =
 
 /** Steps whose effect is known in advance (see ./transitions.ts). */
 export type ActionStep =
-  | { kind: "reserveCoupons"; memberId: string; codes: string[]; externalId: string; origin: OrderOrigin }
-  | { kind: "cancelTransaction"; externalId: string; reason: string; origin: OrderOrigin }
+  | { kind: "reserveCoupons"; memberId: string; codes: string[]; externalId: string; origin: Origin }
+  | { kind: "cancelTransaction"; externalId: string; reason: string; origin: Origin }
   | { kind: "postTransaction"; memberId: string; desired: DesiredTransaction }
   | { kind: "releaseReservations"; memberId: string; codes: string[]; externalId: string };
 

@@ -1,4 +1,5 @@
 import { DillerNotFoundError, DillerValidationError } from "~/diller/errors.server";
+import { dillerOrigin } from "~/loyalty/origin";
 import { lineProductKeys, withLineStamps } from "~/loyalty/stamp-cards";
 
 import { recordActivity } from "../activity.server";
@@ -19,11 +20,7 @@ export async function cancelTransaction(facts: OrderFacts, step: Step<"cancelTra
       externalTransactionId: externalId,
       cancellation: {
         reason,
-        origin: {
-          system_id: `shopify:${run.shopRow.shop}`,
-          channel: origin.channel,
-          ...(origin.departmentId ? { department_id: origin.departmentId } : {}),
-        },
+        origin: dillerOrigin(`shopify:${run.shopRow.shop}`, origin),
       },
     });
     if (result.is_ok === false)

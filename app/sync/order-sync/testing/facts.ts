@@ -47,7 +47,7 @@ export function factsAfter(deliveries: Delivery[], extra: Partial<OrderFacts> = 
     currency: null,
     known,
     progress: progress(),
-    shopRow: { dillerDepartmentId: "webshop" },
+    originSettings: { defaultDepartmentId: "webshop", locationDepartments: new Map([["77", "store-oslo"]]) },
     logger: { warn: () => {} },
     now: NOW,
   });
