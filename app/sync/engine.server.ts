@@ -12,7 +12,7 @@ import { createCustomerSyncHandler } from "./customer-sync.server";
 import { createWebhookDispatcher } from "./dispatch.server";
 import { createInboxProcessor } from "./inbox-process.server";
 import { sweepInbox } from "./inbox-sweep.server";
-import { createOrderSyncHandler } from "./order-sync.server";
+import { createOrderSyncHandler } from "./order-sync/handler.server";
 import { createReconcileHandler } from "./reconcile.server";
 import { DEFAULT_RETENTION, purgeExpiredData, type RetentionPolicy } from "./retention.server";
 

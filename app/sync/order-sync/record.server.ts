@@ -1,0 +1,34 @@
+import type { Database, OrderSync } from "~/db.server";
+
+import { recordActivity } from "../activity.server";
+import type { Settlement } from "./steps";
+
+/**
+ * Writes what the merchant sees for the order. A settled record carries no error; a newly skipped
+ * order is written into the shop's history once.
+ */
+export async function settleRecord(db: Database, record: OrderSync, settled: Settlement, at: Date) {
+  const { progress, ...fields } = settled;
+  await db.orderSync.update({
+    where: { id: record.id },
+    data: {
+      ...fields,
+      ...(progress ? { progressJson: JSON.stringify(progress) } : {}),
+      ...(fields.state !== "FAILED" ? { lastError: null } : {}),
+    },
+  });
+  if (fields.state === "SKIPPED" && record.state !== "SKIPPED") {
+    await recordActivity(db, {
+      shop: record.shop,
+      kind: "ORDER_SKIPPED",
+      orderId: record.orderId,
+      detail: fields.reason ?? undefined,
+      at,
+    });
+  }
+}
+
+/** The record of an order that is not sent, and why. */
+export function skipped(reason: string): Settlement {
+  return { state: "SKIPPED", reason: `Not sent: ${reason}` };
+}

@@ -1,0 +1,35 @@
+import type { Database, OrderSync, Shop } from "~/db.server";
+import type { DillerClient } from "~/diller/client.server";
+import type { JobContext } from "~/jobs/queue";
+import type { ShopifyAdminGateway } from "~/shopify/admin-gateway";
+import type { ShopifyOrder } from "~/shopify/payloads/order";
+
+import type { MemberChanged } from "../customer-facts.server";
+import type { OrderProgress } from "../order-progress";
+import type { StoreFactsCache } from "../store-facts.server";
+import type { OrderFacts } from "./facts.server";
+
+/** What the step executors of one run share. */
+export interface StepRun {
+  db: Database;
+  diller: DillerClient;
+  admin: ShopifyAdminGateway;
+  store: StoreFactsCache;
+  memberChanged: MemberChanged;
+  shopRow: Shop;
+  /** The record as the run found it. */
+  record: OrderSync;
+  context: JobContext;
+  now: () => Date;
+}
+
+/** Saved right after every Diller side effect, so a re-run continues instead of repeating. */
+export async function saveProgress(run: StepRun, progress: OrderProgress) {
+  await run.db.orderSync.update({ where: { id: run.record.id }, data: { progressJson: JSON.stringify(progress) } });
+}
+
+/** The order of a run whose plan got past the order snapshot. */
+export function usableOrder(facts: OrderFacts): { order: ShopifyOrder; raw: unknown } {
+  if (facts.order.kind !== "usable") throw new Error(`order ${facts.orderId}: a step ran without a usable order`);
+  return facts.order;
+}
