@@ -27,6 +27,7 @@ import { clearCustomerLoyalty } from "./shopify/customer-loyalty.server";
 import { createLoyaltyFactsWriter } from "./shopify/loyalty-facts.server";
 import { createDiscountGateway } from "./shopify/discounts.server";
 import { connectShopToDiller, type ConnectShop } from "./shops/connection.server";
+import { createDillerStoreReads } from "./shops/diller-store-reads.server";
 import { dillerConnectionOf, recordInstall, type DillerConnection } from "./shops/shop.server";
 import { createStorefrontRoute } from "./storefront/handler.server";
 import { createSyncEngine } from "./sync/engine.server";
@@ -110,6 +111,12 @@ export function createApp(env: Env) {
     return createDillerClient({ ...connection, logger: logger.child({ shop: shop.shop }) });
   }
 
+  /**
+   * The Diller store's settings (profile, departments, segments, levels, coupons, stamp cards) that
+   * the admin, checkout, customer account and order sync read: one cache per app, per shop and connection.
+   */
+  const storeReads = createDillerStoreReads({ dillerFor: dillerClientFor });
+
   /** "Test connection" (admin onboarding and settings, CLI `connect`), with the client's default timeout. */
   const dillerConnectionTester = createConnectionTester({
     logger: logger.child({ component: "connection-test" }),
@@ -144,6 +151,7 @@ export function createApp(env: Env) {
     queue: jobQueue,
     admin: adminGateway,
     dillerFor: dillerClientFor,
+    storeReads,
     loyaltyFacts,
     discounts: discountGateway,
     logger: logger.child({ component: "sync" }),
@@ -189,6 +197,7 @@ export function createApp(env: Env) {
     deps: {
       db,
       dillerFor: dillerClientFor,
+      storeReads,
       dillerConnectionFor,
       connectionTester: dillerConnectionTester,
       connectShop,
@@ -213,6 +222,7 @@ export function createApp(env: Env) {
   const account = createAccountService({
     db,
     dillerFor: dillerClientFor,
+    storeReads,
     shopify: {
       storeCustomerConsent: (shop, customerId, consent) => adminGateway.storeCustomerConsent(shop, customerId, consent),
       clearCustomerLoyalty: (shop, customerId) => clearCustomerLoyalty(adminGraphql, shop, customerId),
@@ -224,6 +234,7 @@ export function createApp(env: Env) {
   const checkout = createCheckoutService({
     db,
     dillerFor: dillerClientFor,
+    storeReads,
     discounts: discountGateway,
     queue: jobQueue,
     logger: logger.child({ component: "checkout" }),
@@ -243,6 +254,7 @@ export function createApp(env: Env) {
     shopify,
     dillerConnectionFor,
     dillerClientFor,
+    storeReads,
     dillerConnectionTester,
     connectShop,
     adminGateway,
@@ -276,6 +288,7 @@ export const {
   startWorker,
   dillerConnectionFor,
   dillerClientFor,
+  storeReads,
   dillerConnectionTester,
   connectShop,
   adminGateway,

@@ -17,6 +17,7 @@ import { createAccountService } from "../app/account/service.server";
 import { createDatabase } from "../app/db.server";
 import { createDillerClient } from "../app/diller/client.server";
 import { silentLogger } from "../app/logger.server";
+import { createDillerStoreReads } from "../app/shops/diller-store-reads.server";
 import type { StorefrontContext } from "../app/storefront/handler.server";
 import { DEMO_MEMBERS, startDillerSandbox } from "@diller/diller-sandbox";
 import { prismaEnv } from "../scripts/db-tools";
@@ -94,9 +95,11 @@ try {
       },
     });
   }
+  const storeReads = createDillerStoreReads({ dillerFor: () => diller });
   const account = createAccountService({
     db,
     dillerFor: () => diller,
+    storeReads,
     shopify: { storeCustomerConsent: async () => {}, clearCustomerLoyalty: async () => {} },
     logger: silentLogger,
   });
@@ -105,7 +108,8 @@ try {
   const outsider = context("2");
   console.log(`GET /api/account/loyalty over the Diller sandbox (${sandbox.baseUrl}), SQLite`);
   await measure("member, cold (all caches empty)", async () => {
-    account.clearCaches();
+    storeReads.clear();
+    account.clearMemberCache();
     await account.loyalty(member);
   });
   await measure("member, warm (store and member cached)", () => account.loyalty(member));

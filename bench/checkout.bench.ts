@@ -63,6 +63,7 @@ for (let customer = 1; customer <= REQUESTS + 1; customer++)
 const checkout = createCheckoutService({
   db: app.db,
   dillerFor: app.dillerClientFor,
+  storeReads: app.storeReads,
   discounts: discountStandIn(),
   queue: { send: async () => true },
   logger: silentLogger,

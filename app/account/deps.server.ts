@@ -1,6 +1,7 @@
 import type { Database, Shop } from "~/db.server";
 import type { DillerClient } from "~/diller/client.server";
 import type { Logger } from "~/logger.server";
+import type { DillerStoreReads } from "~/shops/diller-store-reads.server";
 import type { LoyaltyConsent } from "~/sync/consent";
 
 /** What the account pages ask of Shopify's Admin API (after the Diller side; failures never undo it). */
@@ -14,6 +15,8 @@ export interface AccountShopifyPort {
 export interface AccountDeps {
   db: Database;
   dillerFor: (shop: Shop) => DillerClient;
+  /** The app's store reads (shared with the admin, checkout and the order sync). */
+  storeReads: DillerStoreReads;
   shopify: AccountShopifyPort;
   logger: Logger;
   now?: () => Date;

@@ -2,10 +2,11 @@ import type { LoyaltyActivity, MemberDetail } from "@diller/storefront-contract"
 
 import { createTtlCache } from "~/lib/ttl-cache";
 import type { Database, SyncActivityKind } from "~/db.server";
+import type { DillerStoreReads } from "~/shops/diller-store-reads.server";
 
 import { memberDetailOf, type DillerMemberData } from "./member-detail";
 import type { AccountSession } from "./session.server";
-import { createStoreDataCache, type StoreData } from "./store-data.server";
+import { accountStoreData, type StoreData } from "./store-data.server";
 
 /** A member's Diller data is read at most this often per process (the page is reloaded a lot). */
 const MEMBER_TTL_MS = 30_000;
@@ -24,12 +25,21 @@ function activityKindOf(kind: SyncActivityKind): LoyaltyActivity["kind"] | null 
 }
 
 /**
- * The account pages' reads, with short per-process caches: the store's settings per shop (minutes)
- * and each member's Diller data (seconds). Every write of the account pages drops the member's entry.
+ * The account pages' reads: the store's settings from the app's store reads (minutes old at most)
+ * and each member's Diller data, cached here per process (seconds). Every write of the account pages
+ * drops the member's entry.
  */
-export function createAccountReads({ db, now }: { db: Database; now: () => Date }) {
+export function createAccountReads({
+  db,
+  storeReads,
+  now,
+}: {
+  db: Database;
+  storeReads: DillerStoreReads;
+  now: () => Date;
+}) {
   const clock = () => now().getTime();
-  const storeData = createStoreDataCache(clock);
+  const storeData = (session: AccountSession) => accountStoreData(storeReads, session.shop, session.diller);
   const members = createTtlCache<DillerMemberData>({ ttlMs: MEMBER_TTL_MS, maxEntries: 5000, now: clock });
 
   async function dillerMemberData(session: AccountSession, memberId: string, store: StoreData) {
@@ -82,9 +92,9 @@ export function createAccountReads({ db, now }: { db: Database; now: () => Date 
   }
 
   return {
-    storeData: (session: AccountSession) => storeData.get(session.shop, session.diller),
+    storeData,
     async memberDetail(session: AccountSession, memberId: string): Promise<MemberDetail> {
-      const store = await storeData.get(session.shop, session.diller);
+      const store = await storeData(session);
       const [data, activity] = await Promise.all([
         dillerMemberData(session, memberId, store),
         recentActivity(session.shop.shop, session.customerId, store),
@@ -94,8 +104,8 @@ export function createAccountReads({ db, now }: { db: Database; now: () => Date 
     forgetMember(shop: string, memberId: string) {
       members.invalidate(`${shop}|${memberId}`);
     },
-    clear() {
-      storeData.clear();
+    /** Drops the members' cached data (the store's settings live in the app's store reads). */
+    clearMembers() {
       members.clear();
     },
   };

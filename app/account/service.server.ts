@@ -12,7 +12,7 @@ import { createAccountReads } from "./reads.server";
  */
 export function createAccountService(deps: AccountDeps) {
   const now = deps.now ?? (() => new Date());
-  const reads = createAccountReads({ db: deps.db, now });
+  const reads = createAccountReads({ db: deps.db, storeReads: deps.storeReads, now });
   const page = createLoyaltyPage(deps, reads, now);
   const membership = createMembership(deps, reads, now);
   const phone = createPhoneFlows(deps, reads, createOtpLimits(deps.db, now), now);
@@ -26,8 +26,8 @@ export function createAccountService(deps: AccountDeps) {
     verifyPhoneLinkCode: phone.verifyLinkCode,
     startPhoneChange: phone.startPhoneChange,
     confirmPhoneChange: phone.confirmPhoneChange,
-    /** Drops the caches (tests, and after a shop reconnects to another Diller store). */
-    clearCaches: reads.clear,
+    /** Drops the members' cached Diller data (tests). */
+    clearMemberCache: reads.clearMembers,
   };
 }
 

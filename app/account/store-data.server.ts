@@ -1,13 +1,13 @@
 import type { SegmentField } from "@diller/storefront-contract";
 
-import { createTtlCache } from "~/lib/ttl-cache";
 import type { Shop } from "~/db.server";
 import type { DillerClient } from "~/diller/client.server";
 import type { MembershipLevel, StoreSegment } from "~/diller/schemas.server";
+import type { DillerStoreReads } from "~/shops/diller-store-reads.server";
 
 import { segmentFieldsOf } from "./segments";
 
-/** The Diller store settings every account page needs, read once per shop for a few minutes. */
+/** The Diller store settings every account page needs. */
 export interface StoreData {
   segments: StoreSegment[];
   /** The visible segments as form fields. */
@@ -20,24 +20,16 @@ export interface StoreData {
   stampsEnabled: boolean;
 }
 
-const STORE_DATA_TTL_MS = 5 * 60_000;
+/** How old the store's settings may be on the account pages: they change rarely. */
+const STORE_DATA_MAX_AGE_MS = 5 * 60_000;
 
-export function createStoreDataCache(now: () => number) {
-  const cache = createTtlCache<StoreData>({ ttlMs: STORE_DATA_TTL_MS, now });
-  return {
-    async get(shop: Shop, diller: DillerClient): Promise<StoreData> {
-      const key = `${shop.shop}|${shop.dillerStoreId ?? ""}`;
-      return (await cache.get(key, () => loadStoreData(diller))).value;
-    },
-    clear: () => cache.clear(),
-  };
-}
-
-async function loadStoreData(diller: DillerClient): Promise<StoreData> {
-  const [store, segments, levels] = await Promise.all([
-    diller.stores.getStore(),
-    diller.stores.listSegments(),
-    diller.stores.listMembershipLevels(),
+/** The store's settings from the app's store reads, with the session's Diller client. */
+export async function accountStoreData(reads: DillerStoreReads, shop: Shop, diller: DillerClient): Promise<StoreData> {
+  const options = { maxAgeMs: STORE_DATA_MAX_AGE_MS, diller };
+  const [{ value: store }, { value: segments }, { value: levels }] = await Promise.all([
+    reads.store(shop, options),
+    reads.segments(shop, options),
+    reads.levels(shop, options),
   ]);
   const points = store.points_system;
   return {

@@ -5,6 +5,7 @@ import type { DillerClient } from "~/diller/client.server";
 import type { JobQueue } from "~/jobs/queue";
 import type { Logger } from "~/logger.server";
 import type { DiscountGateway } from "~/shopify/discounts.server";
+import type { DillerStoreReads } from "~/shops/diller-store-reads.server";
 import type { StorefrontContext } from "~/storefront/handler.server";
 import { availableShop, linkedMemberId } from "~/storefront/shop-access.server";
 
@@ -17,6 +18,8 @@ import { createJoinRoute } from "./join.server";
 export interface CheckoutDeps {
   db: Database;
   dillerFor: (shop: Shop) => DillerClient;
+  /** The app's store reads (shared with the admin, the customer account and the order sync). */
+  storeReads: DillerStoreReads;
   /** Admin API discount calls: only Apply and Validate use them, never the read routes. */
   discounts: DiscountGateway;
   queue: Pick<JobQueue, "send">;
@@ -30,8 +33,18 @@ export interface CheckoutDeps {
  * The checkout extensions' backend (packages/storefront-contract): one handler per route, each
  * taking the storefront context (shop from the token's `dest`, customer from its `sub`).
  */
-export function createCheckoutService({ db, dillerFor, discounts, queue, logger, now, cache, mint }: CheckoutDeps) {
-  const reads = createDillerReads({ dillerFor, logger, ...cache });
+export function createCheckoutService({
+  db,
+  dillerFor,
+  storeReads,
+  discounts,
+  queue,
+  logger,
+  now,
+  cache,
+  mint,
+}: CheckoutDeps) {
+  const reads = createDillerReads({ dillerFor, storeReads, logger, ...cache });
   const coupons = createCouponRoutes({ db, dillerFor, discounts, reads, logger, now, mint });
 
   return {

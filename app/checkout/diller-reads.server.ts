@@ -4,6 +4,7 @@ import type { DillerClient } from "~/diller/client.server";
 import { DillerError, DillerNotFoundError } from "~/diller/errors.server";
 import type { Member, MemberCoupon } from "~/diller/schemas.server";
 import type { Logger } from "~/logger.server";
+import type { DillerStoreReads } from "~/shops/diller-store-reads.server";
 import { StorefrontHttpError } from "~/storefront/errors.server";
 
 /** What checkout shows of the Diller store; null fields when Diller does not say (or is down). */
@@ -20,43 +21,42 @@ export interface MemberFacts {
 
 export interface DillerReadsOptions {
   dillerFor: (shop: Shop) => DillerClient;
+  /** The app's store reads (shared with the admin, the customer account and the order sync). */
+  storeReads: DillerStoreReads;
   logger: Logger;
   /** Member and coupons: short, so a coupon used elsewhere disappears soon. */
   memberTtlMs?: number;
-  /** Store profile (privacy policy, points ratio, currency): changes rarely. */
+  /** How old a store profile (privacy policy, points ratio, currency) checkout accepts: it changes rarely. */
   storeTtlMs?: number;
   now?: () => number;
 }
 
 /**
- * Diller reads behind the checkout routes, cached per process: the store per shop (5 minutes) and
- * each member with their coupons (30 seconds). The Diller token is cached by the client. A Diller
+ * Diller reads behind the checkout routes: the store from the app's store reads (up to 5 minutes
+ * old) and each member with their coupons, cached here per process (30 seconds). The Diller token is cached by the client. A Diller
  * failure becomes 503 `unavailable` (checkout goes on without the app), never a cached answer.
  */
 export function createDillerReads({
   dillerFor,
+  storeReads,
   logger,
   memberTtlMs = 30_000,
   storeTtlMs = 5 * 60_000,
   now,
 }: DillerReadsOptions) {
-  const stores = createTtlCache<StoreFacts>({ ttlMs: storeTtlMs, now });
   const members = createTtlCache<MemberFacts>({ ttlMs: memberTtlMs, maxEntries: 5000, now });
 
   return {
     /** The store facts, or all-null facts while Diller is unreachable (the config must still load). */
     async store(shop: Shop): Promise<StoreFacts> {
       try {
-        const { value } = await stores.get(shop.shop, async () => {
-          const store = await dillerFor(shop).stores.getStore();
-          const points = store.points_system;
-          return {
-            privacyPolicyUrl: store.privacy_policy_url || null,
-            pointsPerCurrencyUnit: points && points.enabled !== false ? (points.currency_points_ratio ?? null) : null,
-            currency: store.currency || null,
-          };
-        });
-        return value;
+        const { value: store } = await storeReads.store(shop, { maxAgeMs: storeTtlMs });
+        const points = store.points_system;
+        return {
+          privacyPolicyUrl: store.privacy_policy_url || null,
+          pointsPerCurrencyUnit: points && points.enabled !== false ? (points.currency_points_ratio ?? null) : null,
+          currency: store.currency || null,
+        };
       } catch (error) {
         logger.warn("Diller store not readable for checkout", { shop: shop.shop, error });
         return { privacyPolicyUrl: null, pointsPerCurrencyUnit: null, currency: null };

@@ -14,6 +14,7 @@ const service = () =>
   createCheckoutService({
     db: app.db,
     dillerFor: app.dillerClientFor,
+    storeReads: app.storeReads,
     discounts: app.discountGateway,
     queue: { send: async (name, payload) => sent.push({ name, payload }) > 0 },
     logger: silentLogger,

@@ -5,6 +5,7 @@ import type { Logger } from "~/logger.server";
 import type { ShopifyAdminGateway } from "~/shopify/admin-gateway";
 import type { LoyaltyFactsWriter } from "~/shopify/loyalty-facts.server";
 import type { DiscountGateway } from "~/shopify/discounts.server";
+import type { DillerStoreReads } from "~/shops/diller-store-reads.server";
 
 import { createBackfillHandler } from "./backfill.server";
 import { createCustomerFactsHandler, memberChangedNotifier } from "./customer-facts.server";
@@ -21,6 +22,8 @@ export interface SyncEngineDeps {
   queue: JobQueue;
   admin: ShopifyAdminGateway;
   dillerFor: (shop: Shop) => DillerClient;
+  /** The app's store reads (the order sync's store profile and stamp cards). */
+  storeReads: DillerStoreReads;
   /** Minted checkout codes: reconciliation deactivates stale ones when given. */
   discounts?: DiscountGateway;
   logger: Logger;
@@ -45,6 +48,7 @@ export function createSyncEngine({
   queue,
   admin,
   dillerFor,
+  storeReads,
   discounts,
   logger,
   loyaltyFacts,
@@ -55,7 +59,7 @@ export function createSyncEngine({
   const memberChanged = memberChangedNotifier(queue);
   const handlers: JobHandlers = {
     "inbox-process": createInboxProcessor({ db, queue, now }),
-    "order-sync": createOrderSyncHandler({ db, dillerFor, admin, memberChanged, now }),
+    "order-sync": createOrderSyncHandler({ db, dillerFor, storeReads, admin, memberChanged, now }),
     "customer-sync": createCustomerSyncHandler({ db, dillerFor, admin, memberChanged, now }),
     "customer-facts": createCustomerFactsHandler({ db, dillerFor, facts: loyaltyFacts }),
     reconcile: createReconcileHandler({ db, admin, dispatch, now, discounts, dillerFor }),

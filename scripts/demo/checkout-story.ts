@@ -15,6 +15,7 @@ import { createDillerClient } from "../../app/diller/client.server";
 import { silentLogger } from "../../app/logger.server";
 import type { SecretBox } from "../../app/security/encryption.server";
 import type { DiscountGateway } from "../../app/shopify/discounts.server";
+import { createDillerStoreReads } from "../../app/shops/diller-store-reads.server";
 import { dillerConnectionOf } from "../../app/shops/shop.server";
 import { StorefrontHttpError } from "../../app/storefront/errors.server";
 import { DEMO_MEMBERS } from "@diller/diller-sandbox";
@@ -116,9 +117,11 @@ export async function playCheckoutStory(context: CheckoutStoryContext) {
   const connection = dillerConnectionOf(shopRow, context.secrets);
   if (!connection) throw new Error("the demo shop is not connected");
   const discounts = discountStandIn();
+  const dillerFor = () => createDillerClient({ ...connection, logger: silentLogger });
   const checkout = createCheckoutService({
     db,
-    dillerFor: () => createDillerClient({ ...connection, logger: silentLogger }),
+    dillerFor,
+    storeReads: createDillerStoreReads({ dillerFor }),
     discounts,
     queue: { send: async () => true },
     logger: silentLogger,

@@ -30,6 +30,7 @@ beforeAll(async () => {
   checkout = createCheckoutService({
     db: h.app.db,
     dillerFor: h.app.dillerClientFor,
+    storeReads: h.app.storeReads,
     discounts: h.app.discountGateway,
     queue: h.queue,
     logger: silentLogger,

@@ -92,6 +92,7 @@ export async function startSyncHarness(options: HarnessOptions = {}): Promise<Sy
     queue,
     admin: app.adminGateway,
     dillerFor: app.dillerClientFor,
+    storeReads: app.storeReads,
     loyaltyFacts: app.loyaltyFacts,
     logger: silentLogger,
   });

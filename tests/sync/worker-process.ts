@@ -34,6 +34,7 @@ const engine = createSyncEngine({
   queue,
   admin: app.adminGateway,
   dillerFor: app.dillerClientFor,
+  storeReads: app.storeReads,
   loyaltyFacts: app.loyaltyFacts,
   logger: app.logger,
 });

@@ -53,6 +53,7 @@ beforeAll(async () => {
     queue,
     admin: app.adminGateway,
     dillerFor: app.dillerClientFor,
+    storeReads: app.storeReads,
     loyaltyFacts: app.loyaltyFacts,
     logger: silentLogger,
   });

@@ -56,7 +56,8 @@ export async function startAccountHarness(): Promise<AccountHarness> {
     async reset() {
       harness.sandbox.reset();
       harness.sandbox.faults.reset();
-      harness.app.account.clearCaches();
+      harness.app.account.clearMemberCache();
+      harness.app.storeReads.clear();
       const { db } = harness.app;
       await db.customerLink.deleteMany({});
       await db.accountOtp.deleteMany({});

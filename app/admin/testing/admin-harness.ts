@@ -12,7 +12,6 @@ import { sandboxConnection } from "../../../tests/diller-connection";
 import type { Prisma, Shop } from "~/db.server";
 import type * as ShopifyServer from "~/shopify.server";
 import { adminRequest, offlineSession, TEST_SHOP } from "../../../tests/shopify";
-import { clearDillerReadCaches } from "../diller-reads.server";
 
 /** A loader or an action (both take the same arguments). */
 type RouteFunction = (args: LoaderFunctionArgs) => Promise<unknown>;
@@ -87,7 +86,7 @@ export async function startAdminHarness(): Promise<AdminHarness> {
       return invoke(action, await adminRequest(path, { method: "POST", body: new URLSearchParams(fields) }));
     },
     async reset() {
-      clearDillerReadCaches();
+      app.storeReads.clear();
       sandbox.reset();
       await app.db.shop.deleteMany({});
       await app.db.session.deleteMany({});

@@ -10,7 +10,7 @@ import {
 } from "~/admin/connection.server";
 import { createDepartment, NewDepartmentSchema } from "~/admin/departments.server";
 import { dillerProblemOf } from "~/admin/diller-problems.server";
-import { forgetDillerReads, storeBasics } from "~/admin/diller-reads.server";
+import { storeBasics } from "~/admin/diller-reads.server";
 import { parseForm, type FieldErrors } from "~/admin/forms";
 import { onboardingStep, type OnboardingStep } from "~/admin/onboarding-step";
 import { prepareShopForExtensions, type ShopGraphql } from "~/admin/shop-setup.server";
@@ -20,12 +20,14 @@ import type { DillerClient } from "~/diller/client.server";
 import { message } from "~/i18n/translate";
 import type { Logger } from "~/logger.server";
 import { connectionTargetOf } from "~/shops/connection.server";
+import type { DillerStoreReads } from "~/shops/diller-store-reads.server";
 
 import { finishOnboarding, FinishOnboardingSchema } from "./finish.server";
 
 export interface OnboardingDeps extends ConnectionDeps {
   db: Database;
   dillerFor: (shop: Shop) => DillerClient;
+  storeReads: DillerStoreReads;
   logger: Logger;
 }
 
@@ -41,7 +43,7 @@ export interface OnboardingData {
 
 /** What the onboarding page shows for the step the shop is at. */
 export async function onboardingData(
-  { dillerConnectionFor, dillerFor }: Pick<OnboardingDeps, "dillerConnectionFor" | "dillerFor">,
+  { dillerConnectionFor, storeReads }: Pick<OnboardingDeps, "dillerConnectionFor" | "storeReads">,
   shop: Shop,
   step: Exclude<OnboardingStep, "done">,
 ): Promise<OnboardingData> {
@@ -56,7 +58,7 @@ export async function onboardingData(
   };
   if (step === "connect") return base;
   try {
-    const { value } = await storeBasics(shop, dillerFor(shop));
+    const { value } = await storeBasics(storeReads, shop);
     return { ...base, store: value.store, departments: value.departments };
   } catch (error) {
     return { ...base, problem: dillerProblemOf(error) };
@@ -94,7 +96,7 @@ export async function onboardingAction(
       }
       const check = await saveConnection(deps, shop, input.data);
       if (!check.ok) return answer(400, { intent: "connect", check });
-      forgetDillerReads(shop.shop);
+      deps.storeReads.forget(shop.shop);
       if (shop.dillerStoreId && shop.dillerStoreId !== input.data.storeId) {
         // Departments belong to a store: another store means choosing the department again.
         await db.shop.update({ where: { shop: shop.shop }, data: { dillerDepartmentId: null, onboardedAt: null } });
@@ -108,7 +110,7 @@ export async function onboardingAction(
       try {
         const created = await createDepartment(dillerFor(shop), parsed.data, shop.shop);
         if (!created.ok) return invalid(created.errors, "create-department");
-        forgetDillerReads(shop.shop);
+        deps.storeReads.forget(shop.shop);
         return answer(200, {
           intent: "create-department",
           created: { id: parsed.data.departmentId, name: parsed.data.departmentName },
@@ -124,7 +126,7 @@ export async function onboardingAction(
       const departmentId = parsed.data.departmentId;
       if (departmentId && departmentId !== shop.dillerDepartmentId) {
         try {
-          const { value } = await storeBasics(shop, dillerFor(shop));
+          const { value } = await storeBasics(deps.storeReads, shop);
           if (!value.departments.some((department) => department.id === departmentId))
             return invalid({ departmentId: message("onboarding.errors.department") }, "finish");
         } catch (error) {

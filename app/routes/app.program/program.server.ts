@@ -1,8 +1,8 @@
 import type { Shop } from "~/db.server";
-import type { DillerClient } from "~/diller/client.server";
-import { dillerReadCache, dillerReadKey, forgetDillerReads } from "~/admin/diller-reads.server";
+import { ADMIN_READ } from "~/admin/diller-reads.server";
 import { summarizeStore } from "~/admin/connection.server";
 import type { StoreSummary } from "~/admin/views";
+import { oldestRead, type DillerStoreReads, type StoreRead } from "~/shops/diller-store-reads.server";
 
 import {
   couponRows,
@@ -23,32 +23,32 @@ export interface LoyaltyProgram {
   stampCards: StampCardRow[];
 }
 
-const programCache = dillerReadCache<LoyaltyProgram>();
-
-/** Segments, levels, coupons and stamp cards (active and inactive), cached briefly. */
+/** Segments, levels, coupons and stamp cards (active and inactive), from the app's store reads. */
 export async function loyaltyProgram(
+  reads: DillerStoreReads,
   shop: Shop,
-  diller: DillerClient,
   { fresh = false, now = () => new Date() }: { fresh?: boolean; now?: () => Date } = {},
-) {
-  if (fresh) forgetDillerReads(shop.shop);
-  return programCache.get(dillerReadKey(shop), async () => {
-    const [store, segments, levels, activeCoupons, allCoupons, activeCards, allCards] = await Promise.all([
-      diller.stores.getStore(),
-      diller.stores.listSegments(),
-      diller.stores.listMembershipLevels(),
-      diller.coupons.listStoreCoupons(),
-      diller.coupons.listStoreCoupons({ includeInactive: true }),
-      diller.stampCards.listStoreStampCards(),
-      diller.stampCards.listStoreStampCards({ includeInactive: true }),
-    ]);
-    const at = now();
-    return {
-      store: summarizeStore(store, shop.dillerStoreId ?? ""),
-      segments: segmentRows(segments),
-      levels: levelRows(levels),
-      coupons: couponRows(allCoupons, activeCoupons, at),
-      stampCards: stampCardRows(allCards, activeCards, at),
-    };
-  });
+): Promise<StoreRead<LoyaltyProgram>> {
+  if (fresh) reads.forget(shop.shop);
+  const all = await Promise.all([
+    reads.store(shop, ADMIN_READ),
+    reads.segments(shop, ADMIN_READ),
+    reads.levels(shop, ADMIN_READ),
+    reads.activeCoupons(shop, ADMIN_READ),
+    reads.allCoupons(shop, ADMIN_READ),
+    reads.activeStampCards(shop, ADMIN_READ),
+    reads.allStampCards(shop, ADMIN_READ),
+  ]);
+  const [store, segments, levels, activeCoupons, allCoupons, activeCards, allCards] = all;
+  const at = now();
+  return {
+    value: {
+      store: summarizeStore(store.value, shop.dillerStoreId ?? ""),
+      segments: segmentRows(segments.value),
+      levels: levelRows(levels.value),
+      coupons: couponRows(allCoupons.value, activeCoupons.value, at),
+      stampCards: stampCardRows(allCards.value, activeCards.value, at),
+    },
+    loadedAt: oldestRead(...all),
+  };
 }

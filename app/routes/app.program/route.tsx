@@ -14,7 +14,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await adminPages.requireOnboardedShop(request);
   const fresh = new URL(request.url).searchParams.has("refresh");
   try {
-    const { value, loadedAt } = await loyaltyProgram(shop, adminPages.deps.dillerFor(shop), { fresh });
+    const { value, loadedAt } = await loyaltyProgram(adminPages.deps.storeReads, shop, { fresh });
     return { program: value, readAt: loadedAt.toISOString(), problem: null };
   } catch (error) {
     return { program: null, readAt: null, problem: dillerProblemOf(error) };

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 import type { Database, Shop } from "~/db.server";
-import type { DillerClient } from "~/diller/client.server";
 import { isMessageKey, message } from "~/i18n/translate";
+import type { DillerStoreReads } from "~/shops/diller-store-reads.server";
 import { listLocations } from "~/shopify/locations.server";
 
 import { answer } from "~/admin/action-result.server";
@@ -101,13 +101,13 @@ export async function savePosDepartments(
 
 /** The save with Diller's department list (null when Diller cannot be asked). */
 export async function posDepartmentsAction(
-  deps: { db: Database; dillerFor: (shop: Shop) => DillerClient },
+  deps: { db: Database; storeReads: DillerStoreReads },
   shop: Shop,
   fields: Record<string, string>,
 ) {
   let departments: DepartmentOption[] | null = null;
   if (shop.dillerStoreId && shop.dillerApiKey) {
-    departments = await storeBasics(shop, deps.dillerFor(shop)).then(
+    departments = await storeBasics(deps.storeReads, shop).then(
       ({ value }) => value.departments,
       () => null,
     );

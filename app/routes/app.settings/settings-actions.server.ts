@@ -14,17 +14,17 @@ import type {
   StoreSummary,
 } from "~/admin/views";
 import type { Database, Shop } from "~/db.server";
-import type { DillerClient } from "~/diller/client.server";
 import { message } from "~/i18n/translate";
 import type { Logger } from "~/logger.server";
 import { DecryptionError } from "~/security/encryption.server";
+import type { DillerStoreReads } from "~/shops/diller-store-reads.server";
 import type { DillerConnection } from "~/shops/shop.server";
 
 import { saveSettings, settingsValuesOf } from "./settings.server";
 
 export interface SettingsDeps extends Pick<ConnectionDeps, "dillerConnectionFor" | "connectionTester"> {
   db: Database;
-  dillerFor: (shop: Shop) => DillerClient;
+  storeReads: DillerStoreReads;
   logger: Logger;
 }
 
@@ -38,7 +38,7 @@ export interface SettingsData {
 }
 
 export async function settingsData(
-  { dillerConnectionFor, dillerFor }: Pick<SettingsDeps, "dillerConnectionFor" | "dillerFor">,
+  { dillerConnectionFor, storeReads }: Pick<SettingsDeps, "dillerConnectionFor" | "storeReads">,
   shop: Shop,
 ) {
   const base: SettingsData = {
@@ -50,7 +50,7 @@ export async function settingsData(
     readAt: null,
   };
   try {
-    const { value, loadedAt } = await storeBasics(shop, dillerFor(shop));
+    const { value, loadedAt } = await storeBasics(storeReads, shop);
     return { ...base, store: value.store, departments: value.departments, readAt: loadedAt.toISOString() };
   } catch (error) {
     return { ...base, problem: dillerProblemOf(error) };
@@ -89,7 +89,7 @@ export async function settingsAction(
   let departments: DepartmentOption[] | null = null;
   if (shop.dillerStoreId && shop.dillerApiKey) {
     try {
-      departments = (await storeBasics(shop, deps.dillerFor(shop))).value.departments;
+      departments = (await storeBasics(deps.storeReads, shop)).value.departments;
     } catch {
       departments = null;
     }

@@ -2,12 +2,13 @@ import type { Database, Shop } from "~/db.server";
 import type { DillerClient } from "~/diller/client.server";
 import { PermanentJobError, describeError, type JobHandler } from "~/jobs/queue";
 import type { ShopifyAdminGateway } from "~/shopify/admin-gateway";
+import type { DillerStoreReads } from "~/shops/diller-store-reads.server";
 import { findShop, syncBlocker } from "~/shops/shop.server";
 
 import { recordActivity } from "../activity.server";
 import type { MemberChanged } from "../customer-facts.server";
 import { foldPendingOrderEvents } from "../order-events.server";
-import { createStoreFactsCache } from "../store-facts.server";
+import { createStoreFacts } from "../store-facts.server";
 import { convergeAfterDeletedMember } from "./converge.server";
 import { failureReason } from "./errors";
 import { settleRecord, skipped } from "./record.server";
@@ -17,6 +18,8 @@ export interface OrderSyncDeps {
   db: Database;
   /** The Diller client of a connected shop. */
   dillerFor: (shop: Shop) => DillerClient;
+  /** The app's store reads (profile and stamp cards), shared with the admin, checkout and account. */
+  storeReads: DillerStoreReads;
   admin: ShopifyAdminGateway;
   /** After a transaction of a customer's order was posted or cancelled. */
   memberChanged?: MemberChanged;
@@ -36,11 +39,12 @@ export interface OrderSyncDeps {
 export function createOrderSyncHandler({
   db,
   dillerFor,
+  storeReads,
   admin,
   memberChanged = async () => {},
   now = () => new Date(),
 }: OrderSyncDeps): JobHandler<"order-sync"> {
-  const store = createStoreFactsCache(now);
+  const store = createStoreFacts(storeReads);
 
   return async ({ shop, orderId }, context) => {
     const record = await foldPendingOrderEvents(db, shop, orderId, now);

@@ -6,7 +6,7 @@ import type { ShopifyOrder } from "~/shopify/payloads/order";
 
 import type { MemberChanged } from "../customer-facts.server";
 import type { OrderProgress } from "../order-progress";
-import type { StoreFactsCache } from "../store-facts.server";
+import type { SyncStoreFacts } from "../store-facts.server";
 import type { OrderFacts } from "./facts.server";
 
 /** What the step executors of one run share. */
@@ -14,7 +14,7 @@ export interface StepRun {
   db: Database;
   diller: DillerClient;
   admin: ShopifyAdminGateway;
-  store: StoreFactsCache;
+  store: SyncStoreFacts;
   memberChanged: MemberChanged;
   shopRow: Shop;
   /** The record as the run found it. */
