@@ -31,6 +31,7 @@ describe("the composition root", () => {
     expect(second.webhookVerification.maxBodyBytes).toBe(200_000);
     expect(first.syncEngine).not.toBe(second.syncEngine);
     expect(first.checkout).not.toBe(second.checkout);
+    expect(first.storeReads).not.toBe(second.storeReads);
     expect(globalThis.__dillerWorkerStarted).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 /**
- * A small in-memory cache with a time to live, for the Diller reads the admin, the customer account
- * and the checkout show (program, store profile, departments). Concurrent misses share one load; a
+ * A small in-memory cache with a time to live, for the members' Diller data that checkout and the
+ * customer account show (the store's settings have their own service, app/shops/diller-store-reads). Concurrent misses share one load; a
  * failed load is not cached. Per process: with several instances a merchant may see data up to
  * `ttlMs` old, which is the point.
  */
