@@ -1,8 +1,9 @@
 /**
  * A small in-memory cache with a time to live, for the members' Diller data that checkout and the
- * customer account show (the store's settings have their own service, app/shops/diller-store-reads). Concurrent misses share one load; a
- * failed load is not cached. Per process: with several instances a merchant may see data up to
- * `ttlMs` old, which is the point.
+ * customer account show (the store's settings have their own service,
+ * app/shops/diller-store-reads.server.ts). Concurrent misses share one load; a failed load is not
+ * cached. Per process: with several instances a merchant may see data up to `ttlMs` old, which is
+ * the point.
  */
 export interface TtlCache<Value> {
   get(key: string, load: () => Promise<Value>): Promise<{ value: Value; loadedAt: Date }>;
