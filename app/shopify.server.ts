@@ -111,10 +111,7 @@ export function createApp(env: Env) {
     return createDillerClient({ ...connection, logger: logger.child({ shop: shop.shop }) });
   }
 
-  /**
-   * The Diller store's settings (profile, departments, segments, levels, coupons, stamp cards) that
-   * the admin, checkout, customer account and order sync read: one cache per app, per shop and connection.
-   */
+  /** The Diller store's settings the admin, checkout, account and order sync read: one cache per app (decision 044). */
   const storeReads = createDillerStoreReads({ dillerFor: dillerClientFor });
 
   /** "Test connection" (admin onboarding and settings, CLI `connect`), with the client's default timeout. */
