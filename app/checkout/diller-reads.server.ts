@@ -33,8 +33,9 @@ export interface DillerReadsOptions {
 
 /**
  * Diller reads behind the checkout routes: the store from the app's store reads (up to 5 minutes
- * old) and each member with their coupons, cached here per process (30 seconds). The Diller token is cached by the client. A Diller
- * failure becomes 503 `unavailable` (checkout goes on without the app), never a cached answer.
+ * old) and each member with their coupons, cached here per process (30 seconds). The Diller token is
+ * cached by the client. A Diller failure becomes 503 `unavailable` (checkout goes on without the
+ * app), never a cached answer.
  */
 export function createDillerReads({
   dillerFor,
