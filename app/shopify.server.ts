@@ -3,7 +3,7 @@
  * Routes import the narrow members exported at the bottom, never the config.
  */
 import "@shopify/shopify-app-remix/adapters/node";
-import { AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
+import { AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 
 import { createAccountService } from "./account/service.server";
@@ -26,6 +26,7 @@ import { createAdminGateway, type AdminGraphql } from "./shopify/admin-gateway.s
 import { clearCustomerLoyalty } from "./shopify/customer-loyalty.server";
 import { createLoyaltyFactsWriter } from "./shopify/loyalty-facts.server";
 import { createDiscountGateway } from "./shopify/discounts.server";
+import { shopifyLibraryLogger } from "./shopify/library-logger";
 import { connectShopToDiller, type ConnectShop } from "./shops/connection.server";
 import { dillerConnectionOf, recordInstall, type DillerConnection } from "./shops/shop.server";
 import { createStorefrontRoute } from "./storefront/handler.server";
@@ -70,16 +71,7 @@ export function createApp(env: Env) {
     authPathPrefix: "/auth",
     // Access and refresh tokens are sealed at rest with the same keys as the Diller API keys.
     sessionStorage: new SealedSessionStorage(new PrismaSessionStorage(db), secrets),
-    // The library's own log lines can carry request input (a login's shop parameter): warnings and
-    // errors only, shortened, through our logger.
-    logger: {
-      level: LogSeverity.Warning,
-      log: (severity, message) => {
-        const line = message.length > 500 ? `${message.slice(0, 500)}… (${message.length} characters)` : message;
-        if (severity === LogSeverity.Error) logger.error("shopify library", { message: line });
-        else logger.warn("shopify library", { message: line });
-      },
-    },
+    logger: shopifyLibraryLogger(logger),
     distribution: AppDistribution.AppStore,
     future: {
       unstable_newEmbeddedAuthStrategy: true,
