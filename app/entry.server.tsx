@@ -7,12 +7,15 @@ import { renderToPipeableStream } from "react-dom/server";
 
 import { getEnv } from "./env.server";
 import { limitRequestBody } from "./http/body-limit.server";
-import { addDocumentResponseHeaders } from "./shopify.server";
+import { addDocumentResponseHeaders, webhookFastPath } from "./shopify.server";
 
 export const streamTimeout = 5000;
 
 /** server.mjs mounts this before any route can read or parse a body (MAX_REQUEST_BODY_BYTES). */
 export const limitBody = limitRequestBody(getEnv().MAX_REQUEST_BODY_BYTES);
+
+/** server.mjs answers POST /webhooks/* with this before Remix: the routes' receiver, from the Node request. */
+export const handleWebhook = webhookFastPath;
 
 export default async function handleRequest(
   request: Request,

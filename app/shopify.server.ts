@@ -30,7 +30,8 @@ import { createStorefrontRoute } from "./storefront/handler.server";
 import { createSyncEngine } from "./sync/engine.server";
 import { appLifecycleHandlers } from "./webhooks/app-lifecycle.server";
 import { withBatchedSends } from "./jobs/batched-send.server";
-import { createWebhookReceiver } from "./webhooks/receive.server";
+import { createWebhookFastPath } from "./webhooks/node-intake.server";
+import { createWebhookIntake, incomingFromRequest } from "./webhooks/receive.server";
 import { createWebhookVerifier } from "./webhooks/verify.server";
 
 const env = getEnv();
@@ -154,13 +155,21 @@ export const webhookVerification = {
   maxBodyBytes: env.MAX_REQUEST_BODY_BYTES,
 };
 
-export const receiveWebhook = createWebhookReceiver({
+const intakeWebhook = createWebhookIntake({
   ...webhookVerification,
   db,
   logger: logger.child({ component: "webhooks" }),
   immediateHandlers: appLifecycleHandlers(db),
   dispatch: syncEngine.dispatch,
 });
+
+/** The webhook routes' receiver (app/routes/webhooks.*.tsx). */
+export async function receiveWebhook(request: Request, expectedTopics: readonly string[]): Promise<Response> {
+  return new Response(null, await intakeWebhook(incomingFromRequest(request), expectedTopics));
+}
+
+/** The same receiver for server.mjs, ahead of Remix (docs/decisions/041-webhook-fast-path.md). */
+export const webhookFastPath = createWebhookFastPath(intakeWebhook);
 
 /**
  * The extension routes' request layer: session token verified, shop from `dest`, customer from `sub`,
