@@ -186,6 +186,9 @@ wall-clock figures (latencies, per-second rates) mostly measure the other load; 
   paid orders without discount codes of a customer linked to her Diller member (a \`CustomerLink\` row, LINKED, as the
   customer sync or the account's join creates it). Web process only: \`JOB_WORKER=off\`, ${settings.ackDeliveries}
   deliveries after 100 warm-up deliveries.
+- Server CPU per acknowledged delivery: user + system CPU of the web-only server process (\`/proc/<pid>/stat\`) over
+  its burst, divided by the deliveries. A short burst (quick run) carries more warm-up than
+  \`npx tsx bench/ack-cpu.bench.ts --deliveries 2000\`, the reference figure (docs/decisions/041-webhook-fast-path.md).
 - Calls per scenario: the sync engine in one process (tests/sync harness), ${settings.scenarioOrders} orders per scenario.
 - Baseline: \`bench/baseline/inline-server.ts\`, **not part of the app**: verifies the HMAC, then searches the member and
   books the transaction in Diller before answering, as some existing integrations do.
