@@ -12,12 +12,10 @@ import { prepareShopForExtensions, shopGraphqlOf } from "./admin/shop-setup.serv
 import { ADMIN_API_VERSION } from "./api-version";
 import { createCheckoutService } from "./checkout/checkout.server";
 import { getDatabase, type Shop } from "./db.server";
-import { createConnectionTester, createDillerClient } from "./diller/client.server";
 import { documentHeaders } from "./http/document-headers.server";
 import { resolveHost, setDillerEgressPolicy } from "./diller/egress.server";
 import { decodeKey, getEnv, type Env } from "./env.server";
 import { createJobQueue } from "./jobs/create-queue.server";
-import { PermanentJobError } from "./jobs/queue";
 import { onShutdown } from "./lifecycle.server";
 import { createLogger } from "./logger.server";
 import { createSecretBox } from "./security/encryption.server";
@@ -27,13 +25,14 @@ import { clearCustomerLoyalty } from "./shopify/customer-loyalty.server";
 import { createLoyaltyFactsWriter } from "./shopify/loyalty-facts.server";
 import { createDiscountGateway } from "./shopify/discounts.server";
 import { shopifyLibraryLogger } from "./shopify/library-logger";
-import { connectShopToDiller, type ConnectShop } from "./shops/connection.server";
-import { dillerConnectionOf, recordInstall, type DillerConnection } from "./shops/shop.server";
+import { recordInstall } from "./shops/shop.server";
+import { createDillerAccess } from "./shops/diller-access.server";
 import { createStorefrontRoute } from "./storefront/handler.server";
 import { createSyncEngine } from "./sync/engine.server";
 import { appLifecycleHandlers } from "./webhooks/app-lifecycle.server";
 import { withBatchedSends } from "./jobs/batched-send.server";
-import { createWebhookReceiver } from "./webhooks/receive.server";
+import { createWebhookFastPath } from "./webhooks/node-intake.server";
+import { createWebhookIntake, incomingFromRequest } from "./webhooks/receive.server";
 import { createWebhookVerifier } from "./webhooks/verify.server";
 
 /**
@@ -86,30 +85,13 @@ export function createApp(env: Env) {
     },
   });
 
-  /**
-   * The only place a shop's sealed Diller API key is opened: its connection, or null when it is not
-   * (completely) configured. Throws DecryptionError when the key was sealed with a key this server
-   * no longer has. Everything else gets the key through this or through `dillerClientFor`.
-   */
-  function dillerConnectionFor(shop: Shop): DillerConnection | null {
-    return dillerConnectionOf(shop, secrets);
-  }
-
-  /** The Diller client of a connected shop. */
-  function dillerClientFor(shop: Shop) {
-    const connection = dillerConnectionFor(shop);
-    if (!connection) throw new PermanentJobError(`Diller is not connected for ${shop.shop}`);
-    return createDillerClient({ ...connection, logger: logger.child({ shop: shop.shop }) });
-  }
-
-  /** "Test connection" (admin onboarding and settings, CLI `connect`), with the client's default timeout. */
-  const dillerConnectionTester = createConnectionTester({
-    logger: logger.child({ component: "connection-test" }),
-  });
-
-  /** Tests a Diller connection and, when it works, saves it with the key sealed (admin onboarding, CLI). */
-  const connectShop: ConnectShop = (shop, input, options) =>
-    connectShopToDiller({ db, secrets, tester: dillerConnectionTester }, shop, input, options);
+  // The only place a shop's sealed Diller API key is opened; everything else gets a connection or client from here.
+  const {
+    connectionFor: dillerConnectionFor,
+    clientFor: dillerClientFor,
+    tester: dillerConnectionTester,
+    connectShop,
+  } = createDillerAccess({ db, secrets, logger });
 
   /** One Admin GraphQL operation with the shop's offline session; answers its `data`. */
   const adminGraphql: AdminGraphql = async (shop, query, variables) => {
@@ -162,13 +144,21 @@ export function createApp(env: Env) {
     maxBodyBytes: env.MAX_REQUEST_BODY_BYTES,
   };
 
-  const receiveWebhook = createWebhookReceiver({
+  const intakeWebhook = createWebhookIntake({
     ...webhookVerification,
     db,
     logger: logger.child({ component: "webhooks" }),
     immediateHandlers: appLifecycleHandlers(db),
     dispatch: syncEngine.dispatch,
   });
+
+  /** The webhook routes' receiver (app/routes/webhooks.*.tsx). */
+  async function receiveWebhook(request: Request, expectedTopics: readonly string[]): Promise<Response> {
+    return new Response(null, await intakeWebhook(incomingFromRequest(request), expectedTopics));
+  }
+
+  /** The same receiver for server.mjs, ahead of Remix (docs/decisions/041-webhook-fast-path.md). */
+  const webhookFastPath = createWebhookFastPath(intakeWebhook);
 
   /**
    * The extension routes' request layer: session token verified, shop from `dest`, customer from `sub`,
@@ -229,6 +219,7 @@ export function createApp(env: Env) {
     adminGraphql,
     startWorker,
     adminPages,
+    webhookFastPath,
     logger,
     db,
     secrets,
@@ -262,6 +253,7 @@ export const app = createApp(getEnv());
 
 export const {
   adminPages,
+  webhookFastPath,
   logger,
   db,
   secrets,

@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 
 import { receiveWebhook } from "~/shopify.server";
+import { WEBHOOK_ENDPOINTS } from "~/webhooks/endpoints";
 
-export const action = ({ request }: ActionFunctionArgs) => receiveWebhook(request, ["APP_UNINSTALLED"]);
+export const action = ({ request }: ActionFunctionArgs) =>
+  receiveWebhook(request, WEBHOOK_ENDPOINTS["/webhooks/app/uninstalled"]);
