@@ -11,7 +11,7 @@ import { createAdminContext } from "./admin/context.server";
 import { prepareShopForExtensions, shopGraphqlOf } from "./admin/shop-setup.server";
 import { ADMIN_API_VERSION } from "./api-version";
 import { createCheckoutService } from "./checkout/checkout.server";
-import { getDatabase, type Shop } from "./db.server";
+import { getDatabase } from "./db.server";
 import { documentHeaders } from "./http/document-headers.server";
 import { resolveHost, setDillerEgressPolicy } from "./diller/egress.server";
 import { decodeKey, getEnv, type Env } from "./env.server";
