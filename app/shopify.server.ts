@@ -8,7 +8,7 @@ import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prism
 
 import { createAccountService } from "./account/service.server";
 import { createAdminContext } from "./admin/context.server";
-import { prepareShopForExtensions, shopGraphqlOf } from "./admin/shop-setup.server";
+import { prepareShopForExtensions, shopGraphqlOf } from "./shopify/shop-setup.server";
 import { ADMIN_API_VERSION } from "./api-version";
 import { createCheckoutService } from "./checkout/checkout.server";
 import { getDatabase, type Shop } from "./db.server";

@@ -1,3 +1,5 @@
+import type { ProductInfo } from "~/shopify/admin-gateway";
+
 import { TransactionMappingError } from "./errors";
 import { priceLine, type PricedLine } from "./line-pricing";
 import { formatDecimal, Money } from "./money";
@@ -9,7 +11,6 @@ import type {
   ExactAmounts,
   LineSource,
   MappedLine,
-  ProductInfo,
 } from "./types";
 
 export interface PricedDetail {
