@@ -12,6 +12,7 @@ import { recordDelivery, type RecordedDelivery, type WebhookDelivery } from "./i
 import { shopNamedInBody } from "./shop-check";
 import { subjectOf } from "./subjects";
 import type { VerifyWebhook, WebhookHeaders } from "./verify.server";
+import type { WebhookRoute } from "./webhook-route";
 
 /** A verified delivery with its parsed payload, as immediate handlers see it. */
 export interface VerifiedWebhook extends WebhookHeaders {
@@ -61,7 +62,7 @@ export function createWebhookReceiver({
   // queries per delivery. Only "yes" is remembered, briefly: a new install is seen at once, and a
   // shop whose data is erased is treated as unknown again within the TTL.
   const knownShops = new Map<string, number>();
-  return async function receiveWebhook(request: Request, expectedTopics: readonly string[]): Promise<Response> {
+  return async function receiveWebhook(request: Request, route: WebhookRoute): Promise<Response> {
     let body: Uint8Array;
     try {
       body = await readBoundedBody(request, maxBodyBytes);
@@ -105,7 +106,7 @@ export function createWebhookReceiver({
     } catch {
       return store(delivery, { status: "INVALID", note: "body is not valid JSON" });
     }
-    if (!expectedTopics.includes(delivery.topic)) {
+    if (!route.topics.includes(delivery.topic)) {
       return store(delivery, { status: "IGNORED", note: `topic not handled by ${new URL(request.url).pathname}` });
     }
     if (!PayloadSchema.safeParse(payload).success) {
