@@ -7,7 +7,6 @@ export interface ProductInfo {
   barcode?: string | null;
 }
 
-
 /**
  * What the sync engine asks of Shopify's Admin API, as one narrow port. The GraphQL implementation
  * is app/shopify/admin-gateway.server.ts; tests substitute an in-memory one.

@@ -58,7 +58,10 @@ describe("createWebhookReceiver", () => {
       webhookEvent: { create: () => Promise.reject(new Error("connection refused")) },
     } as unknown as Database;
     // WHEN a verified webhook arrives
-    const response = await receiver({ db: unavailable })(signed({ id: 1 }), { topics: ["ORDERS_PAID"], job: "order-sync" });
+    const response = await receiver({ db: unavailable })(signed({ id: 1 }), {
+      topics: ["ORDERS_PAID"],
+      job: "order-sync",
+    });
     // THEN it is not acknowledged
     expect(response.status).toBe(503);
     expect(response.headers.get("Retry-After")).toBe("60");
@@ -74,7 +77,10 @@ describe("createWebhookReceiver", () => {
           ),
     );
     const refusing = { shop: db.shop, session: db.session, webhookEvent: { create } } as unknown as Database;
-    const response = await receiver({ db: refusing })(signed({ id: 1 }), { topics: ["ORDERS_PAID"], job: "order-sync" });
+    const response = await receiver({ db: refusing })(signed({ id: 1 }), {
+      topics: ["ORDERS_PAID"],
+      job: "order-sync",
+    });
     expect(response.status).toBe(200);
     const stored = await db.webhookEvent.findMany();
     expect(stored).toHaveLength(1);
@@ -121,7 +127,10 @@ describe("createWebhookReceiver", () => {
     const uninstall = vi.fn(() => Promise.resolve());
     const receive = receiver({ immediateHandlers: { APP_UNINSTALLED: uninstall } });
     const replayed = signed({ id: 9, myshopify_domain: "victim.myshopify.com" }, "app/uninstalled");
-    expect((await receive(replayed, { topics: ["APP_UNINSTALLED"], job: "inbox-process", immediately: "app-lifecycle" })).status).toBe(200);
+    expect(
+      (await receive(replayed, { topics: ["APP_UNINSTALLED"], job: "inbox-process", immediately: "app-lifecycle" }))
+        .status,
+    ).toBe(200);
     expect(uninstall).not.toHaveBeenCalled();
     const [stored] = await db.webhookEvent.findMany();
     expect(stored).toMatchObject({ status: "INVALID", payload: "{}" });
@@ -132,7 +141,13 @@ describe("createWebhookReceiver", () => {
     const uninstall = vi.fn(() => Promise.resolve());
     const receive = receiver({ immediateHandlers: { APP_UNINSTALLED: uninstall } });
     expect(
-      (await receive(signed({ id: 9, myshopify_domain: SHOP }, "app/uninstalled"), { topics: ["APP_UNINSTALLED"], job: "inbox-process", immediately: "app-lifecycle" })).status,
+      (
+        await receive(signed({ id: 9, myshopify_domain: SHOP }, "app/uninstalled"), {
+          topics: ["APP_UNINSTALLED"],
+          job: "inbox-process",
+          immediately: "app-lifecycle",
+        })
+      ).status,
     ).toBe(200);
     expect(uninstall).toHaveBeenCalledTimes(1);
   });
@@ -141,7 +156,10 @@ describe("createWebhookReceiver", () => {
     const dispatch = vi.fn(() => Promise.resolve());
     const stranger = "never-installed.myshopify.com";
     const body = { id: 5, email: "guest@example.com", customer: { first_name: "Guest" } };
-    const response = await receiver({ dispatch })(signed(body, "orders/paid", stranger), { topics: ["ORDERS_PAID"], job: "order-sync" });
+    const response = await receiver({ dispatch })(signed(body, "orders/paid", stranger), {
+      topics: ["ORDERS_PAID"],
+      job: "order-sync",
+    });
     expect(response.status).toBe(200);
     const [stored] = await db.webhookEvent.findMany({ where: { shop: stranger } });
     expect(stored).toMatchObject({ status: "IGNORED", payload: "{}", note: "the shop has not installed the app" });
