@@ -8,7 +8,7 @@ import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prism
 
 import { createAccountService } from "./account/service.server";
 import { createAdminContext } from "./admin/context.server";
-import { prepareShopForExtensions, shopGraphqlOf } from "./admin/shop-setup.server";
+import { prepareShopForExtensions, shopGraphqlOf } from "./shopify/shop-setup.server";
 import { ADMIN_API_VERSION } from "./api-version";
 import { createCheckoutService } from "./checkout/checkout.server";
 import { getDatabase } from "./db.server";
@@ -34,6 +34,7 @@ import { withBatchedSends } from "./jobs/batched-send.server";
 import { createWebhookFastPath } from "./webhooks/node-intake.server";
 import { createWebhookIntake, incomingFromRequest } from "./webhooks/receive.server";
 import { createWebhookVerifier } from "./webhooks/verify.server";
+import type { WebhookRoute } from "./webhooks/webhook-route";
 
 /**
  * The composition root: builds every service of one app from its environment. Importing this module
@@ -153,8 +154,8 @@ export function createApp(env: Env) {
   });
 
   /** The webhook routes' receiver (app/routes/webhooks.*.tsx). */
-  async function receiveWebhook(request: Request, expectedTopics: readonly string[]): Promise<Response> {
-    return new Response(null, await intakeWebhook(incomingFromRequest(request), expectedTopics));
+  async function receiveWebhook(request: Request, route: WebhookRoute): Promise<Response> {
+    return new Response(null, await intakeWebhook(incomingFromRequest(request), route.topics));
   }
 
   /** The same receiver for server.mjs, ahead of Remix (docs/decisions/041-webhook-fast-path.md). */

@@ -2,15 +2,16 @@ import { isDataError, type Database } from "~/db.server";
 import { BodyTooLargeError, readBoundedBody } from "~/http/body-limit.server";
 import type { Logger } from "~/logger.server";
 import { parseShopifyJson } from "~/shopify/payloads/json";
-
-import { subjectOf } from "~/sync/subjects";
+import type { DispatchWebhook } from "~/sync/webhook-jobs";
 
 import { cleanJsonText } from "./clean-text";
 import { createInboxBatcher, type DeliveryOutcome, type RecordDelivery } from "./inbox-batch.server";
 import { recordDelivery, type RecordedDelivery, type WebhookDelivery } from "./inbox.server";
 import type { IncomingWebhook, WebhookAnswer } from "./incoming";
 import { shopNamedInBody } from "./shop-check";
+import { subjectOf } from "./subjects";
 import type { VerifyWebhook, WebhookHeaders } from "./verify.server";
+import type { WebhookRoute } from "./webhook-route";
 
 /** A verified delivery with its parsed payload, as immediate handlers see it. */
 export interface VerifiedWebhook extends WebhookHeaders {
@@ -19,15 +20,6 @@ export interface VerifiedWebhook extends WebhookHeaders {
 
 /** Work that must happen as soon as a delivery is stored (cheap, idempotent, local only). */
 export type ImmediateWebhookHandler = (webhook: VerifiedWebhook) => Promise<void>;
-
-/** Hands a stored delivery to the job that will process it (best effort: a sweeper retries). */
-export type DispatchWebhook = (event: {
-  id: string;
-  shop: string;
-  topic: string;
-  orderId?: string;
-  customerId?: string;
-}) => Promise<void>;
 
 export interface WebhookReceiverDeps {
   verifyWebhook: VerifyWebhook;
@@ -217,8 +209,8 @@ export function createWebhookIntake({
 /** The receiver for a WHATWG Request (the Remix routes, tests): same intake, answered as a Response. */
 export function createWebhookReceiver(deps: WebhookReceiverDeps) {
   const intake = createWebhookIntake(deps);
-  return async function receiveWebhook(request: Request, expectedTopics: readonly string[]): Promise<Response> {
-    const answer = await intake(incomingFromRequest(request), expectedTopics);
+  return async function receiveWebhook(request: Request, route: WebhookRoute): Promise<Response> {
+    const answer = await intake(incomingFromRequest(request), route.topics);
     return new Response(null, answer);
   };
 }
