@@ -3,7 +3,9 @@
  * log prints whole URLs, and Shopify puts session tokens (`id_token`), HMACs and shop data in the
  * query string of embedded-admin requests; this log writes the path only. And request bodies are
  * bounded before anything reads them (MAX_REQUEST_BODY_BYTES, app/http/body-limit.server.ts): a
- * larger Content-Length is answered 413 at once, a body without a length 411.
+ * larger Content-Length is answered 413 at once, a body without a length 411. Webhook deliveries
+ * (POST to a URL of app/webhooks/endpoints.ts) are answered by the routes' own receiver before Remix
+ * (docs/decisions/041-webhook-fast-path.md); every other request, and any other webhook URL, goes to Remix.
  */
 import { createRequestHandler } from "@remix-run/express";
 import { installGlobals } from "@remix-run/node";
@@ -22,6 +24,7 @@ app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable
 app.use(express.static("public", { maxAge: "1h" }));
 morgan.token("path", (request) => request.originalUrl.split("?")[0]);
 app.use(morgan(":method :path :status :res[content-length] - :response-time ms"));
+app.post("/webhooks/*", build.entry.module.handleWebhook);
 app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
 
 const port = Number(process.env.PORT || 3000);

@@ -7,7 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 
 import { getEnv } from "./env.server";
 import { limitRequestBody } from "./http/body-limit.server";
-import { addDocumentResponseHeaders, logger, startWorker } from "./shopify.server";
+import { addDocumentResponseHeaders, logger, startWorker, webhookFastPath } from "./shopify.server";
 
 export const streamTimeout = 5000;
 
@@ -20,6 +20,9 @@ const { JOB_WORKER, NODE_ENV } = getEnv();
 if (JOB_WORKER === "inline" && NODE_ENV !== "test") {
   startWorker().catch((error: unknown) => logger.error("background jobs did not start", { error }));
 }
+
+/** server.mjs answers POST /webhooks/* with this before Remix: the routes' receiver, from the Node request. */
+export const handleWebhook = webhookFastPath;
 
 export default async function handleRequest(
   request: Request,

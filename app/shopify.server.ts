@@ -3,21 +3,19 @@
  * Routes import the narrow members exported at the bottom, never the config.
  */
 import "@shopify/shopify-app-remix/adapters/node";
-import { AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
+import { AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 
 import { createAccountService } from "./account/service.server";
 import { createAdminContext } from "./admin/context.server";
-import { prepareShopForExtensions, shopGraphqlOf } from "./admin/shop-setup.server";
+import { prepareShopForExtensions, shopGraphqlOf } from "./shopify/shop-setup.server";
 import { ADMIN_API_VERSION } from "./api-version";
 import { createCheckoutService } from "./checkout/checkout.server";
-import { getDatabase, type Shop } from "./db.server";
-import { createConnectionTester, createDillerClient } from "./diller/client.server";
+import { getDatabase } from "./db.server";
 import { documentHeaders } from "./http/document-headers.server";
 import { resolveHost, setDillerEgressPolicy } from "./diller/egress.server";
 import { decodeKey, getEnv, type Env } from "./env.server";
 import { createJobQueue } from "./jobs/create-queue.server";
-import { PermanentJobError } from "./jobs/queue";
 import { onShutdown } from "./lifecycle.server";
 import { createLogger } from "./logger.server";
 import { createSecretBox } from "./security/encryption.server";
@@ -26,15 +24,18 @@ import { createAdminGateway, type AdminGraphql } from "./shopify/admin-gateway.s
 import { clearCustomerLoyalty } from "./shopify/customer-loyalty.server";
 import { createLoyaltyFactsWriter } from "./shopify/loyalty-facts.server";
 import { createDiscountGateway } from "./shopify/discounts.server";
-import { connectShopToDiller, type ConnectShop } from "./shops/connection.server";
+import { shopifyLibraryLogger } from "./shopify/library-logger";
+import { recordInstall } from "./shops/shop.server";
+import { createDillerAccess } from "./shops/diller-access.server";
 import { createDillerStoreReads } from "./shops/diller-store-reads.server";
-import { dillerConnectionOf, recordInstall, type DillerConnection } from "./shops/shop.server";
 import { createStorefrontRoute } from "./storefront/handler.server";
 import { createSyncEngine } from "./sync/engine.server";
 import { appLifecycleHandlers } from "./webhooks/app-lifecycle.server";
 import { withBatchedSends } from "./jobs/batched-send.server";
-import { createWebhookReceiver } from "./webhooks/receive.server";
+import { createWebhookFastPath } from "./webhooks/node-intake.server";
+import { createWebhookIntake, incomingFromRequest } from "./webhooks/receive.server";
 import { createWebhookVerifier } from "./webhooks/verify.server";
+import type { WebhookRoute } from "./webhooks/webhook-route";
 
 /**
  * The composition root: builds every service of one app from its environment. Importing this module
@@ -71,16 +72,7 @@ export function createApp(env: Env) {
     authPathPrefix: "/auth",
     // Access and refresh tokens are sealed at rest with the same keys as the Diller API keys.
     sessionStorage: new SealedSessionStorage(new PrismaSessionStorage(db), secrets),
-    // The library's own log lines can carry request input (a login's shop parameter): warnings and
-    // errors only, shortened, through our logger.
-    logger: {
-      level: LogSeverity.Warning,
-      log: (severity, message) => {
-        const line = message.length > 500 ? `${message.slice(0, 500)}… (${message.length} characters)` : message;
-        if (severity === LogSeverity.Error) logger.error("shopify library", { message: line });
-        else logger.warn("shopify library", { message: line });
-      },
-    },
+    logger: shopifyLibraryLogger(logger),
     distribution: AppDistribution.AppStore,
     future: {
       unstable_newEmbeddedAuthStrategy: true,
@@ -95,33 +87,16 @@ export function createApp(env: Env) {
     },
   });
 
-  /**
-   * The only place a shop's sealed Diller API key is opened: its connection, or null when it is not
-   * (completely) configured. Throws DecryptionError when the key was sealed with a key this server
-   * no longer has. Everything else gets the key through this or through `dillerClientFor`.
-   */
-  function dillerConnectionFor(shop: Shop): DillerConnection | null {
-    return dillerConnectionOf(shop, secrets);
-  }
-
-  /** The Diller client of a connected shop. */
-  function dillerClientFor(shop: Shop) {
-    const connection = dillerConnectionFor(shop);
-    if (!connection) throw new PermanentJobError(`Diller is not connected for ${shop.shop}`);
-    return createDillerClient({ ...connection, logger: logger.child({ shop: shop.shop }) });
-  }
+  // The only place a shop's sealed Diller API key is opened; everything else gets a connection or client from here.
+  const {
+    connectionFor: dillerConnectionFor,
+    clientFor: dillerClientFor,
+    tester: dillerConnectionTester,
+    connectShop,
+  } = createDillerAccess({ db, secrets, logger });
 
   /** The Diller store's settings the admin, checkout, account and order sync read: one cache per app (decision 044). */
   const storeReads = createDillerStoreReads({ dillerFor: dillerClientFor });
-
-  /** "Test connection" (admin onboarding and settings, CLI `connect`), with the client's default timeout. */
-  const dillerConnectionTester = createConnectionTester({
-    logger: logger.child({ component: "connection-test" }),
-  });
-
-  /** Tests a Diller connection and, when it works, saves it with the key sealed (admin onboarding, CLI). */
-  const connectShop: ConnectShop = (shop, input, options) =>
-    connectShopToDiller({ db, secrets, tester: dillerConnectionTester }, shop, input, options);
 
   /** One Admin GraphQL operation with the shop's offline session; answers its `data`. */
   const adminGraphql: AdminGraphql = async (shop, query, variables) => {
@@ -175,13 +150,21 @@ export function createApp(env: Env) {
     maxBodyBytes: env.MAX_REQUEST_BODY_BYTES,
   };
 
-  const receiveWebhook = createWebhookReceiver({
+  const intakeWebhook = createWebhookIntake({
     ...webhookVerification,
     db,
     logger: logger.child({ component: "webhooks" }),
     immediateHandlers: appLifecycleHandlers(db),
     dispatch: syncEngine.dispatch,
   });
+
+  /** The webhook routes' receiver (app/routes/webhooks.*.tsx). */
+  async function receiveWebhook(request: Request, route: WebhookRoute): Promise<Response> {
+    return new Response(null, await intakeWebhook(incomingFromRequest(request), route.topics));
+  }
+
+  /** The same receiver for server.mjs, ahead of Remix (docs/decisions/041-webhook-fast-path.md). */
+  const webhookFastPath = createWebhookFastPath(intakeWebhook);
 
   /**
    * The extension routes' request layer: session token verified, shop from `dest`, customer from `sub`,
@@ -245,6 +228,7 @@ export function createApp(env: Env) {
     adminGraphql,
     startWorker,
     adminPages,
+    webhookFastPath,
     logger,
     db,
     secrets,
@@ -279,6 +263,7 @@ export const app = createApp(getEnv());
 
 export const {
   adminPages,
+  webhookFastPath,
   logger,
   db,
   secrets,

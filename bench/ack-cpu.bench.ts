@@ -6,7 +6,6 @@
  *   npm run build && npx tsx bench/ack-cpu.bench.ts --provider sqlite --deliveries 2000
  *   npx tsx bench/ack-cpu.bench.ts --profile    # also writes a .cpuprofile of the server (see --help)
  */
-import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 
@@ -15,7 +14,7 @@ import { createBenchDatabase, postgresReachable } from "./support/databases";
 import { runWithConcurrency } from "./support/http";
 import { paidOrder } from "./support/orders";
 import { BENCH_SHOP, deliverPaid, summarize } from "./support/pipeline";
-import { appEnvironment, ensureBuild, startAppServer } from "./support/processes";
+import { appEnvironment, ensureBuild, processCpuMs, startAppServer } from "./support/processes";
 
 const { values: options } = parseArgs({
   options: {
@@ -25,13 +24,6 @@ const { values: options } = parseArgs({
     profile: { type: "boolean", default: false },
   },
 });
-
-/** User + system CPU of a process in milliseconds (Linux). */
-export function processCpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return (ticks * 1000) / 100;
-}
 
 ensureBuild();
 const provider = options.provider === "postgresql" ? "postgresql" : "sqlite";

@@ -2,10 +2,12 @@
  * Latency of the checkout extension routes over the Diller sandbox, in one process on SQLite: each
  * request is signed like a checkout session token and goes through the real request layer (token
  * verification, CORS, zod bodies) and the checkout service. Shopify's discount API is an in-memory
- * stand-in (offline), so the figures exclude the Admin API round-trip of a first mint. Prints
- * p50/p99; asserts nothing.
+ * stand-in (offline), so the figures exclude the Admin API round-trip of a first mint. The sandbox
+ * adds `--latency` ms to every answer (150 by default, as `npm run bench` does); prints p50/p99 and
+ * their ratio over that latency; asserts nothing. NODE_ENV is `development`: the production egress
+ * policy allows only Diller's hosts, so the loopback sandbox would be refused (503 from the member route).
  *
- *   npx tsx bench/checkout.bench.ts [--requests 200]
+ *   npx tsx bench/checkout.bench.ts [--requests 200] [--latency 150]
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -17,8 +19,11 @@ import { parseArgs } from "node:util";
 import { prismaEnv } from "../scripts/db-tools";
 import { discountStandIn, sessionToken } from "../scripts/demo/checkout-story";
 
-const { values: options } = parseArgs({ options: { requests: { type: "string", default: "200" } } });
+const { values: options } = parseArgs({
+  options: { requests: { type: "string", default: "200" }, latency: { type: "string", default: "150" } },
+});
 const REQUESTS = Number(options.requests);
+const LATENCY_MS = Number(options.latency);
 const SHOP = "bench-shop.myshopify.com";
 const SECRET = randomBytes(16).toString("hex");
 const dir = mkdtempSync(join(tmpdir(), "diller-bench-checkout-"));
@@ -26,7 +31,7 @@ const databaseUrl = `file:${join(dir, "bench.sqlite")}`;
 const migrated = spawnSync("npx", ["prisma", "migrate", "deploy"], { env: prismaEnv(databaseUrl), encoding: "utf8" });
 if (migrated.status !== 0) throw new Error(migrated.stderr);
 Object.assign(process.env, {
-  NODE_ENV: "production",
+  NODE_ENV: "development",
   JOB_WORKER: "off",
   SHOPIFY_API_KEY: "bench",
   SHOPIFY_API_SECRET: SECRET,
@@ -42,7 +47,10 @@ const app = await import("../app/shopify.server");
 const { createCheckoutService } = await import("../app/checkout/checkout.server");
 const { silentLogger } = await import("../app/logger.server");
 
-const sandbox = await startDillerSandbox({ logger: { info: () => {}, warn: () => {}, error: () => {} } });
+const sandbox = await startDillerSandbox({
+  logger: { info: () => {}, warn: () => {}, error: () => {} },
+  faults: { latencyMs: LATENCY_MS },
+});
 await app.db.shop.create({
   data: {
     shop: SHOP,
@@ -98,12 +106,18 @@ async function measure(name: string, send: (index: number) => Promise<Response>)
     await response.arrayBuffer();
   }
   times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]?.toFixed(1);
-  console.log(`${name.padEnd(44)} p50 ${at(0.5)?.padStart(6)} ms   p99 ${at(0.99)?.padStart(6)} ms`);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
+  const ratio = (ms: number) => (LATENCY_MS > 0 ? (ms / LATENCY_MS).toFixed(2) : "n/a");
+  console.log(
+    `${name.padEnd(44)} p50 ${at(0.5).toFixed(1).padStart(6)} ms   p99 ${at(0.99).toFixed(1).padStart(6)} ms   ` +
+      `(÷ Diller ${ratio(at(0.5))} / ${ratio(at(0.99))})`,
+  );
 }
 
 const args = (req: Request) => ({ request: req, params: {}, context: {} });
-console.log(`checkout routes over the Diller sandbox, ${REQUESTS} sequential requests each (SQLite)\n`);
+console.log(
+  `checkout routes over the Diller sandbox (${LATENCY_MS} ms per answer), ${REQUESTS} sequential requests each (SQLite)\n`,
+);
 await measure("GET  config (store cached)", () => route.config(args(request("/api/checkout/config", 1))));
 await measure("GET  member + coupons (30 s cache)", () => route.member(args(request("/api/checkout/member", 1))));
 await measure("POST coupons/apply, first mint per customer", (index) =>

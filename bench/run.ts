@@ -82,7 +82,8 @@ const scenarioLine = scenarioRun.stdout.split("\n").find((line) => line.startsWi
 const scenarios = scenarioLine ? JSON.parse(scenarioLine.slice("scenarios ".length)) : undefined;
 if (!scenarios) console.log(`scenario run failed:\n${scenarioRun.stdout}\n${scenarioRun.stderr}`);
 
-const routes = storefrontRoutes();
+console.log("\ncheckout and customer-account routes …");
+const routes = storefrontRoutes({ latencyMs: settings.latencyMs, requests: quick ? 40 : 200 });
 
 console.log(`\ndashboard loader at ${settings.dashboardRows.toLocaleString("en")} orders …`);
 const dashboardRun = spawnSync(

@@ -6,7 +6,10 @@
  */
 import "../tests/setup/env";
 
+import { DEMO_MEMBERS } from "@diller/diller-sandbox";
+
 const { fixture, KARI, startSyncHarness } = await import("../tests/sync/harness");
+const { TEST_SHOP } = await import("../tests/shopify");
 
 const h = await startSyncHarness();
 let nextId = 5_000_000;
@@ -20,7 +23,7 @@ function paidOrder(overrides: Record<string, unknown> = {}) {
     admin_graphql_api_id: `gid://shopify/Order/${id}`,
     name: `#S${id}`,
     email: KARI.email,
-    customer: { ...(base.customer as object), id: 4_000_000, email: KARI.email },
+    customer: { ...(base.customer as object), id: LINKED_CUSTOMER_ID, email: KARI.email },
     updated_at: "2026-11-28T10:05:00Z",
     ...overrides,
   };
@@ -74,7 +77,20 @@ async function measure(orders: number, deliver: (index: number) => Promise<void>
 }
 
 const ORDERS = Number(process.env.SCENARIO_ORDERS ?? 5);
-// The first order of a customer finds the member by email and links the customer; later ones are linked.
+const LINKED_CUSTOMER_ID = 4_000_000;
+// Linked as the app links a customer (customer sync, account join): a CustomerLink row, LINKED to her
+// member. The order sync does not link a member it finds by search, so without this row every order
+// of hers would search again (tests/sync/order-recovery.test.ts sets the link up the same way).
+await h.app.db.customerLink.create({
+  data: {
+    shop: TEST_SHOP,
+    customerId: String(LINKED_CUSTOMER_ID),
+    memberId: DEMO_MEMBERS.kari,
+    linkedBy: "email",
+    state: "LINKED",
+  },
+});
+// One order first: the store's facts (points ratio, stamp cards) are read once per process and cached.
 await h.deliver("orders/paid", paidOrder());
 await h.settle(60_000);
 // The demo store requires an answer to segment 3, which a checkout cannot ask for; this merchant's does not.

@@ -64,6 +64,7 @@ const { startDillerSandbox } = await import("@diller/diller-sandbox");
 const app = await import("../app/shopify.server");
 const { shutdown } = await import("../app/lifecycle.server");
 const { disconnectDatabase } = await import("../app/db.server");
+const { webhookJobOf } = await import("../app/sync/webhook-jobs");
 
 const sandbox = await startDillerSandbox({ logger: { info: () => {}, warn: () => {}, error: () => {} } });
 await app.db.shop.create({
@@ -117,7 +118,7 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 const latencies: number[] = [];
 for (let index = 0; index < ORDERS; index++) {
   const started = performance.now();
-  const response = await app.receiveWebhook(request(1_000_000 + index), ["ORDERS_PAID"]);
+  const response = await app.receiveWebhook(request(1_000_000 + index), { topics: ["ORDERS_PAID"], job: "order-sync" });
   latencies.push(performance.now() - started);
   if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
 }
@@ -157,7 +158,10 @@ const perScenario = await measureCallsPerScenario({
   app,
   sandbox,
   shop: SHOP,
-  receive: (topic, payload) => app.receiveWebhook(signed(topic, payload), [topic.toUpperCase().replace("/", "_")]),
+  receive: (topic, payload) => {
+    const topicName = topic.toUpperCase().replace("/", "_");
+    return app.receiveWebhook(signed(topic, payload), { topics: [topicName], job: webhookJobOf(topicName) });
+  },
   template,
 });
 console.log(`[${options.provider}] Diller calls per order by scenario (${perScenario.ordersPerScenario} orders each):`);

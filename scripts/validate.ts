@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 
 const steps: [name: string, command: string, args: string[]][] = [
   ["lint", "npm", ["run", "lint"]],
+  ["folders depend one way (layers, no cycles)", "npm", ["run", "check:layers"]],
   ["source file sizes", "npm", ["run", "check:sizes"]],
   ["format", "npm", ["run", "format:check"]],
   ["graphql codegen", "npm", ["run", "graphql:codegen"]],

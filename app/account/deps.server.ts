@@ -2,7 +2,7 @@ import type { Database, Shop } from "~/db.server";
 import type { DillerClient } from "~/diller/client.server";
 import type { Logger } from "~/logger.server";
 import type { DillerStoreReads } from "~/shops/diller-store-reads.server";
-import type { LoyaltyConsent } from "~/sync/consent";
+import type { LoyaltyConsent } from "~/shopify/consent";
 
 /** What the account pages ask of Shopify's Admin API (after the Diller side; failures never undo it). */
 export interface AccountShopifyPort {

@@ -7,7 +7,7 @@ import { parseShopifyJson } from "~/shopify/payloads/json";
 import { StorefrontHttpError } from "~/storefront/errors.server";
 import type { StorefrontContext } from "~/storefront/handler.server";
 import { availableShop, linkedMemberId } from "~/storefront/shop-access.server";
-import { ConsentSchema, type LoyaltyConsent } from "~/sync/consent";
+import { ConsentSchema, type LoyaltyConsent } from "~/shopify/consent";
 import { parseOrderProgress } from "~/sync/order-progress";
 
 /** The thank-you page offers joining for this long after the order was placed. */

@@ -1,5 +1,8 @@
-/** ISO 4217 minor units of the currencies whose exponent is not 2, and the errors of money arithmetic. */
+import { MoneyError } from "~/lib/money-error";
 
+export { MoneyError, type MoneyErrorCode } from "~/lib/money-error";
+
+/** ISO 4217 minor units of the currencies whose exponent is not 2. */
 const EXPONENT_OVERRIDES: Readonly<Record<string, number>> = {
   ...Object.fromEntries(
     [
@@ -27,18 +30,6 @@ const EXPONENT_OVERRIDES: Readonly<Record<string, number>> = {
 };
 
 const DEFAULT_EXPONENT = 2;
-
-export type MoneyErrorCode = "invalid_amount" | "excess_precision" | "currency_mismatch" | "invalid_currency";
-
-export class MoneyError extends Error {
-  override readonly name = "MoneyError";
-  constructor(
-    readonly code: MoneyErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /** Number of decimals of the currency's minor unit (ISO 4217; 2 when the code is unknown). */
 export function currencyExponent(currency: string): number {

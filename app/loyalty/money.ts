@@ -14,7 +14,7 @@
  *   the payload and our currency table disagree and guessing would move money.
  */
 import { assertCurrencyCode, currencyExponent, MoneyError } from "./currency";
-import { type Decimal, divideRoundHalfUp, formatDecimal, normaliseDecimal, parseDecimal } from "./decimal";
+import { type Decimal, divideRoundHalfUp, formatDecimal, normaliseDecimal, parseDecimal } from "~/lib/decimal";
 
 export { currencyExponent, MoneyError, type MoneyErrorCode } from "./currency";
 export {
@@ -25,7 +25,7 @@ export {
   formatDecimal,
   parseDecimal,
   shiftDecimal,
-} from "./decimal";
+} from "~/lib/decimal";
 
 /** An amount in one currency, held as an integer number of minor units. Immutable. */
 export class Money {

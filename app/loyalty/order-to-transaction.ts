@@ -9,7 +9,7 @@ import { assemble, exactAmounts, isoDateTime, mappedLine, wireDetail, type Assem
 import type { MappedTransaction, TransactionMappingOptions } from "./types";
 
 export { TransactionMappingError } from "./errors";
-export type { MappedTransaction, TransactionMappingOptions, ProductInfo } from "./types";
+export type { MappedTransaction, TransactionMappingOptions } from "./types";
 
 /**
  * Maps a Shopify order to the Diller `createTransaction` body for the purchase as placed (refunds are handled by

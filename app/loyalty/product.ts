@@ -1,7 +1,8 @@
+import type { ProductInfo } from "~/shopify/admin-gateway";
 import type { ShopifyLineItem } from "~/shopify/payloads/line-item";
 
 import { parseGtin } from "./gtin";
-import type { DillerProduct, ProductInfo } from "./types";
+import type { DillerProduct } from "./types";
 
 /** Enrichment for a line: by variant id, else product id; keys may be numeric ids or GIDs. */
 export function productInfoFor(

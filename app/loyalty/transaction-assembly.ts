@@ -1,16 +1,11 @@
+import type { ProductInfo } from "~/shopify/admin-gateway";
+
 import { TransactionMappingError } from "./errors";
 import { priceLine, type PricedLine } from "./line-pricing";
 import { formatDecimal, Money } from "./money";
 import type { OrderFacts } from "./order-facts";
 import { productDetail, productInfoFor, shippingProduct } from "./product";
-import type {
-  DillerProduct,
-  DillerTransactionDetail,
-  ExactAmounts,
-  LineSource,
-  MappedLine,
-  ProductInfo,
-} from "./types";
+import type { DillerProduct, DillerTransactionDetail, ExactAmounts, LineSource, MappedLine } from "./types";
 
 export interface PricedDetail {
   source: LineSource;

@@ -1,17 +1,12 @@
 import type { components } from "@diller/diller-contract";
 
+import type { ProductInfo } from "~/shopify/admin-gateway";
+
 import type { Origin } from "./origin";
 
 type Schemas = components["schemas"];
 
 export type DillerPaymentDetail = Required<Schemas["PaymentDetails"]>;
-
-/** Admin API data about a variant (fallback: its product) that the webhook payload lacks. */
-export interface ProductInfo {
-  productType?: string | null;
-  vendor?: string | null;
-  barcode?: string | null;
-}
 
 export interface TransactionMappingOptions {
   /** Chosen by the sync engine: stable per order (and per remainder). */

@@ -1,5 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 
 import { receiveWebhook } from "~/shopify.server";
+import type { WebhookRoute } from "~/webhooks/webhook-route";
 
-export const action = ({ request }: ActionFunctionArgs) => receiveWebhook(request, ["CUSTOMERS_UPDATE"]);
+// Handled by app/sync/customer-sync.server.ts.
+export const webhook = { topics: ["CUSTOMERS_UPDATE"], job: "customer-sync" } satisfies WebhookRoute;
+
+export const action = ({ request }: ActionFunctionArgs) => receiveWebhook(request, webhook);

@@ -1,5 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 
 import { receiveWebhook } from "~/shopify.server";
+import type { WebhookRoute } from "~/webhooks/webhook-route";
 
-export const action = ({ request }: ActionFunctionArgs) => receiveWebhook(request, ["ORDERS_CANCELLED"]);
+// Handled by app/sync/order-sync/.
+export const webhook = { topics: ["ORDERS_CANCELLED"], job: "order-sync" } satisfies WebhookRoute;
+
+export const action = ({ request }: ActionFunctionArgs) => receiveWebhook(request, webhook);

@@ -5,7 +5,11 @@ import { beforeEach, describe, expect, it } from "vitest";
 
 import { ADMIN_API_VERSION } from "~/api-version";
 import { getDatabase } from "~/db.server";
+import { webhookJobOf } from "~/sync/webhook-jobs";
+import { appLifecycleHandlers } from "~/webhooks/app-lifecycle.server";
+import { webhookTopicsFor } from "~/webhooks/endpoints";
 import { readWebhookConfig, routeFileForUri } from "~/webhooks/subscriptions";
+import type { WebhookRoute } from "~/webhooks/webhook-route";
 import { offlineSession, TEST_APP, TEST_SHOP, webhookRequest } from "../../tests/shopify";
 
 const config = readWebhookConfig();
@@ -41,6 +45,40 @@ describe("shopify.app.toml webhook subscriptions", () => {
       expect(existsSync(routeFileForUri(uri)), `${routeFileForUri(uri)} is missing`).toBe(true);
       const module = await import(/* @vite-ignore */ `../../${routeFileForUri(uri)}`);
       expect(module.action).toBeTypeOf("function");
+    },
+  );
+
+  it.each(config.subscriptions.map(({ uri }) => [uri]))(
+    "%s names the job sync runs for its topics, and that job's handler exists",
+    async (uri) => {
+      const { webhook } = (await import(/* @vite-ignore */ `../../${routeFileForUri(uri)}`)) as {
+        webhook: WebhookRoute;
+      };
+      for (const topic of webhook.topics) expect(webhookJobOf(topic), topic).toBe(webhook.job);
+      const handler = [`app/sync/${webhook.job}/handler.server.ts`, `app/sync/${webhook.job}.server.ts`];
+      expect(handler.some(existsSync), `${handler.join(" or ")} is missing`).toBe(true);
+    },
+  );
+
+  it.each(config.subscriptions.map(({ uri }) => [uri]))(
+    "%s says whether app/webhooks/app-lifecycle.server.ts handles it at receipt",
+    async (uri) => {
+      const { webhook } = (await import(/* @vite-ignore */ `../../${routeFileForUri(uri)}`)) as {
+        webhook: WebhookRoute;
+      };
+      const lifecycleTopics = Object.keys(appLifecycleHandlers(db));
+      const handledAtReceipt = webhook.topics.filter((topic) => lifecycleTopics.includes(topic));
+      expect(handledAtReceipt).toEqual(webhook.immediately === "app-lifecycle" ? webhook.topics : []);
+    },
+  );
+
+  it.each(config.subscriptions.map(({ uri }) => [uri]))(
+    "%s accepts the same topics on the production fast path (server.mjs) as in its route",
+    async (uri) => {
+      const { webhook } = (await import(/* @vite-ignore */ `../../${routeFileForUri(uri)}`)) as {
+        webhook: WebhookRoute;
+      };
+      expect(webhookTopicsFor(new URL(uri, "https://app.example").pathname)).toEqual(webhook.topics);
     },
   );
 

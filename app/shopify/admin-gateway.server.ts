@@ -1,10 +1,15 @@
 import { z } from "zod";
 
 import type { Logger } from "~/logger.server";
-import type { ProductInfo } from "~/loyalty/order-to-transaction";
-import { CONSENT_METAFIELD_KEY, parseConsent } from "~/sync/consent";
+import { CONSENT_METAFIELD_KEY, parseConsent } from "./consent";
 
-import { MEMBER_TAG, orderSearchQuery, type ReconciledOrder, type ShopifyAdminGateway } from "./admin-gateway";
+import {
+  MEMBER_TAG,
+  orderSearchQuery,
+  type ProductInfo,
+  type ReconciledOrder,
+  type ShopifyAdminGateway,
+} from "./admin-gateway";
 import {
   CUSTOMER_CONSENT_QUERY,
   EMAIL_MARKETING_CONSENT_MUTATION,

@@ -1,5 +1,11 @@
-import type { ProductInfo } from "~/loyalty/order-to-transaction";
-import type { LoyaltyConsent } from "~/sync/consent";
+import type { LoyaltyConsent } from "./consent";
+
+/** Admin API data about a variant (fallback: its product) that the webhook payload lacks. */
+export interface ProductInfo {
+  productType?: string | null;
+  vendor?: string | null;
+  barcode?: string | null;
+}
 
 /**
  * What the sync engine asks of Shopify's Admin API, as one narrow port. The GraphQL implementation

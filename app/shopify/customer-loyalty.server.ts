@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { CONSENT_METAFIELD_KEY } from "~/sync/consent";
+import { CONSENT_METAFIELD_KEY } from "./consent";
 
 import { MEMBER_TAG } from "./admin-gateway";
 import { AdminApiError, type AdminGraphql } from "./admin-gateway.server";

@@ -2,9 +2,9 @@ import type { Backfill, Database } from "~/db.server";
 import type { JobHandler, JobQueue } from "~/jobs/queue";
 import type { ShopifyAdminGateway } from "~/shopify/admin-gateway";
 import { findShop, syncBlocker } from "~/shops/shop.server";
-import type { DispatchWebhook } from "~/webhooks/receive.server";
 
 import { feedOrder } from "./reconcile.server";
+import type { DispatchWebhook } from "./webhook-jobs";
 
 export class BackfillError extends Error {
   constructor(message: string) {

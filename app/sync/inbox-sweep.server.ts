@@ -1,6 +1,7 @@
 import type { Database } from "~/db.server";
 import type { Logger } from "~/logger.server";
-import type { DispatchWebhook } from "~/webhooks/receive.server";
+
+import type { DispatchWebhook } from "./webhook-jobs";
 
 /** A stored event still waiting after this long has probably lost its job (crash between store and enqueue). */
 export const SWEEP_AFTER_MS = 2 * 60 * 1000;

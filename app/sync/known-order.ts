@@ -1,8 +1,7 @@
 import { z } from "zod";
 
+import { consentFromOrderPayload, type LoyaltyConsent } from "~/shopify/consent";
 import { parseShopifyJson } from "~/shopify/payloads/json";
-
-import { consentFromOrderPayload, type LoyaltyConsent } from "./consent";
 
 /**
  * Everything known about one order, accumulated from its webhooks in whatever order they arrive.

@@ -1,7 +1,7 @@
 import type { Database, OrderSync } from "~/db.server";
+import { ConsentSchema } from "~/shopify/consent";
 
 import { emptyKnownOrder, foldOrderEvent, type KnownOrder } from "./known-order";
-import { ConsentSchema } from "./consent";
 
 /**
  * Folds every waiting inbox event of one order into its OrderSync record, oldest first, and marks

@@ -5,9 +5,9 @@ import type { DillerClient } from "~/diller/client.server";
 import { DillerValidationError } from "~/diller/errors.server";
 import type { Member } from "~/diller/schemas.server";
 import type { ShopifyAdminGateway } from "~/shopify/admin-gateway";
+import type { LoyaltyConsent } from "~/shopify/consent";
 import type { ShopifyOrder } from "~/shopify/payloads/order";
 
-import type { LoyaltyConsent } from "./consent";
 import { splitE164, toE164 } from "./phone";
 
 export type MemberResolution =

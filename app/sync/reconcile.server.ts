@@ -5,9 +5,9 @@ import type { JobHandler } from "~/jobs/queue";
 import type { ReconciledOrder, ShopifyAdminGateway } from "~/shopify/admin-gateway";
 import type { DiscountGateway } from "~/shopify/discounts.server";
 import { findShop, syncBlocker } from "~/shops/shop.server";
-import type { DispatchWebhook } from "~/webhooks/receive.server";
 
 import { sweepStaleMintedCodes } from "./minted-coupons.server";
+import type { DispatchWebhook } from "./webhook-jobs";
 
 /** Orders updated this long before the watermark are looked at again: clocks and indexing lag. */
 const OVERLAP_MS = 10 * 60 * 1000;

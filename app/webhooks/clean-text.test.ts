@@ -10,6 +10,8 @@ describe("cleanJsonText", () => {
     ["escaped lone high surrogate", '{"n":"\\ud800x"}', '{"n":"\\ufffdx"}', ["unpaired surrogates"]],
     ["escaped lone low surrogate", '{"n":"\\uDC00"}', '{"n":"\\ufffd"}', ["unpaired surrogates"]],
     ["a valid escaped pair stays", '{"n":"\\ud83d\\ude00"}', '{"n":"\\ud83d\\ude00"}', []],
+    ["a raw surrogate pair (emoji) stays", '{"n":"😀"}', '{"n":"😀"}', []],
+    ["a raw lone surrogate after escapes", `{"n":"\\"${"\udc00"}"}`, '{"n":"\\"\ufffd"}', ["unpaired surrogates"]],
     ["a raw lone surrogate", `{"n":"${"\ud800"}"}`, '{"n":"\ufffd"}', ["unpaired surrogates"]],
     ["an escaped backslash before u0000 is text", '{"n":"\\\\u0000"}', '{"n":"\\\\u0000"}', []],
     ["big ids keep their digits", '{"id":12345678901234567890}', '{"id":12345678901234567890}', []],

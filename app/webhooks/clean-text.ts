@@ -15,8 +15,13 @@ const ESCAPE_OR_NUL =
   /\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})|\\[^u]|\u0000/g;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const ANY_SURROGATE = /[\uD800-\uDFFF]/;
 
 export function cleanJsonText(raw: string): CleanedText {
+  // Most bodies have neither an escape `\u…` nor NUL nor any surrogate: three plain scans instead of
+  // the two replacing passes (which were a few per cent of a delivery's CPU).
+  const anySurrogate = ANY_SURROGATE.test(raw);
+  if (!anySurrogate && !raw.includes("\\u") && !raw.includes("\u0000")) return { text: raw, removed: [] };
   let nul = false;
   let surrogate = false;
   const escaped = raw.replace(ESCAPE_OR_NUL, (match, _high?: string, _low?: string, single?: string) => {
@@ -36,7 +41,7 @@ export function cleanJsonText(raw: string): CleanedText {
     }
     return match;
   });
-  const text = escaped.replace(LONE_SURROGATE, "\ufffd");
+  const text = anySurrogate ? escaped.replace(LONE_SURROGATE, "\ufffd") : escaped;
   if (text !== escaped) surrogate = true;
   const removed: CleanedText["removed"] = [];
   if (nul) removed.push("NUL characters");

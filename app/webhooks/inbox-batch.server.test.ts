@@ -91,7 +91,7 @@ describe("createInboxBatcher (group commit)", () => {
             shop: SHOP,
             secret: SECRET,
           }),
-          ["ORDERS_PAID"],
+          { topics: ["ORDERS_PAID"], job: "order-sync" },
         ),
       ),
     );

@@ -12,7 +12,7 @@ export interface WebhookDelivery {
   apiVersion: string;
   triggeredAt?: Date;
   rawBody: string;
-  /** The order or customer the delivery is about (see app/sync/subjects.ts). */
+  /** The order or customer the delivery is about (see app/webhooks/subjects.ts). */
   orderId?: string;
   customerId?: string;
 }

@@ -58,7 +58,10 @@ describe("createWebhookReceiver", () => {
       webhookEvent: { create: () => Promise.reject(new Error("connection refused")) },
     } as unknown as Database;
     // WHEN a verified webhook arrives
-    const response = await receiver({ db: unavailable })(signed({ id: 1 }), ["ORDERS_PAID"]);
+    const response = await receiver({ db: unavailable })(signed({ id: 1 }), {
+      topics: ["ORDERS_PAID"],
+      job: "order-sync",
+    });
     // THEN it is not acknowledged
     expect(response.status).toBe(503);
     expect(response.headers.get("Retry-After")).toBe("60");
@@ -74,7 +77,10 @@ describe("createWebhookReceiver", () => {
           ),
     );
     const refusing = { shop: db.shop, session: db.session, webhookEvent: { create } } as unknown as Database;
-    const response = await receiver({ db: refusing })(signed({ id: 1 }), ["ORDERS_PAID"]);
+    const response = await receiver({ db: refusing })(signed({ id: 1 }), {
+      topics: ["ORDERS_PAID"],
+      job: "order-sync",
+    });
     expect(response.status).toBe(200);
     const stored = await db.webhookEvent.findMany();
     expect(stored).toHaveLength(1);
@@ -85,7 +91,7 @@ describe("createWebhookReceiver", () => {
   it("cleans NUL characters and unpaired surrogates at the boundary, so the payload stores and parses", async () => {
     const dispatch = vi.fn(() => Promise.resolve());
     const body = '{"id":1,"name":"#1001\\u0000","note":"bad \\ud800 text","customer":{"first_name":"A\u0000"}}';
-    const response = await receiver({ dispatch })(signed(body), ["ORDERS_PAID"]);
+    const response = await receiver({ dispatch })(signed(body), { topics: ["ORDERS_PAID"], job: "order-sync" });
     expect(response.status).toBe(200);
     const [stored] = await db.webhookEvent.findMany();
     expect(stored).toMatchObject({
@@ -104,7 +110,7 @@ describe("createWebhookReceiver", () => {
 
   it("answers 413 to a declared oversize body without reading it", async () => {
     const { request, pulled } = endlessBody({ "content-length": String(100 * 1024 * 1024) });
-    const response = await receiver()(request, ["ORDERS_PAID"]);
+    const response = await receiver()(request, { topics: ["ORDERS_PAID"], job: "order-sync" });
     expect(response.status).toBe(413);
     expect(pulled.bytes).toBeLessThanOrEqual(128 * 1024);
     expect(await db.webhookEvent.count()).toBe(0);
@@ -112,7 +118,7 @@ describe("createWebhookReceiver", () => {
 
   it("answers 413 to an oversize body without a length as soon as it crosses the limit", async () => {
     const { request, pulled } = endlessBody();
-    const response = await receiver()(request, ["ORDERS_PAID"]);
+    const response = await receiver()(request, { topics: ["ORDERS_PAID"], job: "order-sync" });
     expect(response.status).toBe(413);
     expect(pulled.bytes).toBeLessThan(2 * 1024 * 1024);
   });
@@ -121,7 +127,10 @@ describe("createWebhookReceiver", () => {
     const uninstall = vi.fn(() => Promise.resolve());
     const receive = receiver({ immediateHandlers: { APP_UNINSTALLED: uninstall } });
     const replayed = signed({ id: 9, myshopify_domain: "victim.myshopify.com" }, "app/uninstalled");
-    expect((await receive(replayed, ["APP_UNINSTALLED"])).status).toBe(200);
+    expect(
+      (await receive(replayed, { topics: ["APP_UNINSTALLED"], job: "inbox-process", immediately: "app-lifecycle" }))
+        .status,
+    ).toBe(200);
     expect(uninstall).not.toHaveBeenCalled();
     const [stored] = await db.webhookEvent.findMany();
     expect(stored).toMatchObject({ status: "INVALID", payload: "{}" });
@@ -132,7 +141,13 @@ describe("createWebhookReceiver", () => {
     const uninstall = vi.fn(() => Promise.resolve());
     const receive = receiver({ immediateHandlers: { APP_UNINSTALLED: uninstall } });
     expect(
-      (await receive(signed({ id: 9, myshopify_domain: SHOP }, "app/uninstalled"), ["APP_UNINSTALLED"])).status,
+      (
+        await receive(signed({ id: 9, myshopify_domain: SHOP }, "app/uninstalled"), {
+          topics: ["APP_UNINSTALLED"],
+          job: "inbox-process",
+          immediately: "app-lifecycle",
+        })
+      ).status,
     ).toBe(200);
     expect(uninstall).toHaveBeenCalledTimes(1);
   });
@@ -141,7 +156,10 @@ describe("createWebhookReceiver", () => {
     const dispatch = vi.fn(() => Promise.resolve());
     const stranger = "never-installed.myshopify.com";
     const body = { id: 5, email: "guest@example.com", customer: { first_name: "Guest" } };
-    const response = await receiver({ dispatch })(signed(body, "orders/paid", stranger), ["ORDERS_PAID"]);
+    const response = await receiver({ dispatch })(signed(body, "orders/paid", stranger), {
+      topics: ["ORDERS_PAID"],
+      job: "order-sync",
+    });
     expect(response.status).toBe(200);
     const [stored] = await db.webhookEvent.findMany({ where: { shop: stranger } });
     expect(stored).toMatchObject({ status: "IGNORED", payload: "{}", note: "the shop has not installed the app" });
@@ -162,7 +180,7 @@ describe("createWebhookReceiver", () => {
       );
     const statusOf = async (id: number) => {
       const before = await counts();
-      await receive(signed({ id }, "orders/paid", shop), ["ORDERS_PAID"]);
+      await receive(signed({ id }, "orders/paid", shop), { topics: ["ORDERS_PAID"], job: "order-sync" });
       const after = await counts();
       return Object.keys(after).find((status) => after[status] !== before[status]);
     };
@@ -181,7 +199,7 @@ describe("createWebhookReceiver", () => {
 
   it("still acknowledges a stored delivery when its immediate handler fails", async () => {
     const receive = receiver({ immediateHandlers: { ORDERS_PAID: () => Promise.reject(new Error("boom")) } });
-    expect((await receive(signed({ id: 1 }), ["ORDERS_PAID"])).status).toBe(200);
+    expect((await receive(signed({ id: 1 }), { topics: ["ORDERS_PAID"], job: "order-sync" })).status).toBe(200);
     expect(await db.webhookEvent.count({ where: { shop: SHOP } })).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 import { topicForStorage } from "./inbox.server";
+import type { IncomingWebhook, WebhookAnswer } from "./incoming";
 
 /** The delivery's identity, from Shopify's headers, once its HMAC checked out. */
 export interface WebhookHeaders {
@@ -13,7 +14,10 @@ export interface WebhookHeaders {
   triggeredAt?: string;
 }
 
-export type VerifyWebhook = (request: Request, rawBody: Uint8Array) => WebhookHeaders | Response;
+export type VerifyWebhook = (
+  request: Pick<IncomingWebhook, "method" | "header">,
+  rawBody: Uint8Array,
+) => WebhookHeaders | WebhookAnswer;
 
 const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]{0,62}\.myshopify\.com$/;
 
@@ -26,19 +30,19 @@ const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]{0,62}\.myshopify\.com$/;
  */
 export function createWebhookVerifier(apiSecret: string): VerifyWebhook {
   return (request, rawBody) => {
-    if (request.method !== "POST") return new Response(null, { status: 405, headers: { Allow: "POST" } });
-    const signature = request.headers.get("x-shopify-hmac-sha256") ?? "";
+    if (request.method !== "POST") return { status: 405, headers: { Allow: "POST" } };
+    const signature = request.header("x-shopify-hmac-sha256") ?? "";
     const expected = createHmac("sha256", apiSecret).update(rawBody).digest();
     const given = Buffer.from(signature, "base64");
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      return new Response(null, { status: 401 });
+      return { status: 401 };
     }
-    const header = (name: string) => request.headers.get(name)?.trim() ?? "";
+    const header = (name: string) => request.header(name)?.trim() ?? "";
     const shop = header("x-shopify-shop-domain").toLowerCase();
     const topic = header("x-shopify-topic");
     const webhookId = header("x-shopify-webhook-id");
     const apiVersion = header("x-shopify-api-version");
-    if (!SHOP_DOMAIN.test(shop) || !topic || !webhookId || !apiVersion) return new Response(null, { status: 400 });
+    if (!SHOP_DOMAIN.test(shop) || !topic || !webhookId || !apiVersion) return { status: 400 };
     const bounded = (value: string) => (value && value.length <= 255 ? value : undefined);
     return {
       shop,

@@ -9,6 +9,7 @@ import { createJobQueue } from "../../app/jobs/create-queue.server";
 import { jobNames } from "../../app/jobs/definitions";
 import { silentLogger } from "../../app/logger.server";
 import { createWebhookDispatcher } from "../../app/sync/dispatch.server";
+import { webhookJobOf } from "../../app/sync/webhook-jobs";
 import { createWebhookReceiver } from "../../app/webhooks/receive.server";
 import { sandboxConnection } from "../../tests/diller-connection";
 import { startWorkerProcess, testPolicies, type WorkerProcess } from "../../tests/sync/processes";
@@ -100,7 +101,8 @@ export async function runChaosPipeline(app: typeof AppModule, settings: ChaosSet
         const delivery = deliveries[cursor++];
         if (!delivery) return;
         const path = `/webhooks/${delivery.topic}`;
-        const expected = [delivery.topic.toUpperCase().replace(/[/.]/g, "_")];
+        const topicName = delivery.topic.toUpperCase().replace(/[/.]/g, "_");
+        const expected = { topics: [topicName], job: webhookJobOf(topicName) };
         const response = await receive(
           webhookRequest({ path, topic: delivery.topic, body: delivery.body, eventId: delivery.eventId }),
           expected,

@@ -4,7 +4,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 
 export interface Child {
@@ -105,4 +105,11 @@ export async function startAppServer(env: NodeJS.ProcessEnv, nodeArgs: string[] 
 /** A worker process (`npm run worker`'s script), as one node process so SIGKILL really kills it. */
 export function startWorker(env: NodeJS.ProcessEnv) {
   return startChild(process.execPath, ["--import", "tsx", "scripts/worker.ts"], env, "worker running");
+}
+
+/** User + system CPU of a process in milliseconds (Linux, from /proc: meaningful on a shared machine). */
+export function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / 100;
 }

@@ -22,11 +22,14 @@ export type ProviderFigures =
       concurrency: number;
       withWorker: Summary;
       ackOnly: Summary;
+      /** Server CPU (user + system, /proc) per acknowledged delivery of the web-only burst. */
+      cpuMsPerDelivery: number;
       storedOfAcknowledged: { stored: number; acknowledged: number };
       throughput: {
         seconds: number;
         ordersPerSecond: number;
         callsPerOrder: number;
+        callsByOperation: Record<string, number>;
         tokensPerOrder: number;
         limit: number;
       };
@@ -81,21 +84,28 @@ export function renderReport(figures: BenchFigures): { table: string; markdown: 
     figures.providers.map((entry) => ("skipped" in entry ? `skipped: ${entry.skipped}` : render(entry)));
 
   rows.push([
-    `ack p50 / p99, ${settings.orders} paid orders, ${settings.inFlight} in flight, worker running`,
+    "server CPU per acknowledged delivery (web only; comparable under load)",
+    ...each(
+      (entry) =>
+        `${fixed(entry.cpuMsPerDelivery)} ms, ${Math.round(1000 / entry.cpuMsPerDelivery)} deliveries per CPU-second`,
+    ),
+  ]);
+  rows.push([
+    `ack p50 / p99 (wall-clock), ${settings.orders} paid orders, ${settings.inFlight} in flight, worker running`,
     ...each(
       (entry) =>
         `${ms(entry.withWorker.p50)} / ${ms(entry.withWorker.p99)} (p99 ÷ Diller ${fixed(entry.withWorker.p99 / latency)})`,
     ),
   ]);
   rows.push([
-    `ack p50 / p99, ${settings.ackDeliveries} deliveries, ${settings.inFlight} in flight, web process only`,
+    `ack p50 / p99 (wall-clock), ${settings.ackDeliveries} deliveries, ${settings.inFlight} in flight, web process only`,
     ...each(
       (entry) =>
         `${ms(entry.ackOnly.p50)} / ${ms(entry.ackOnly.p99)} (p99 ÷ Diller ${fixed(entry.ackOnly.p99 / latency)})`,
     ),
   ]);
   rows.push([
-    "acknowledged per second, one process (web only)",
+    "acknowledged per second (wall-clock), one process (web only)",
     ...each((entry) => `${entry.ackOnly.perSecond.toFixed(0)}/s, non-200: ${entry.ackOnly.failed}`),
   ]);
   rows.push([
@@ -113,7 +123,11 @@ export function renderReport(figures: BenchFigures): { table: string; markdown: 
     "  limit = concurrency ÷ (calls per order × latency)",
     ...each(
       (entry) =>
-        `${entry.concurrency} ÷ (${fixed(entry.throughput.callsPerOrder)} × ${latency / 1000} s); tokens per order ${fixed(entry.throughput.tokensPerOrder, 3)}`,
+        `${entry.concurrency} ÷ (${fixed(entry.throughput.callsPerOrder)} × ${latency / 1000} s), calls measured in this burst (${Object.entries(
+          entry.throughput.callsByOperation,
+        )
+          .map(([operation, perOrder]) => `${operation} ${fixed(perOrder)}`)
+          .join(", ")}); tokens per order ${fixed(entry.throughput.tokensPerOrder, 3)}`,
     ),
   ]);
   rows.push([
@@ -157,7 +171,9 @@ Written by \`npm run bench\`${settings.quick ? " (**quick run: reduced sizes**; 
 
 ## Machine
 
-${figures.machine}. Figures depend on the machine and on what else runs on it.
+${figures.machine}. Figures depend on the machine and on what else runs on it. On a shared, loaded machine the
+wall-clock figures (latencies, per-second rates) mostly measure the other load; the server CPU per delivery (from
+\`/proc\`) is the figure to compare between runs.
 
 ## Settings
 
@@ -167,8 +183,12 @@ ${figures.machine}. Figures depend on the machine and on what else runs on it.
   loopback. Nothing on the acknowledgement path depends on NODE_ENV.
 - The Diller sandbox (in the benchmark process) adds a fixed ${latency} ms to every answer.
 - With the worker: the web process runs the jobs itself (\`JOB_WORKER=inline\`, concurrency as in the table), ${settings.orders}
-  paid orders of a customer already linked to her Diller member. Web process only: \`JOB_WORKER=off\`, ${settings.ackDeliveries}
+  paid orders without discount codes of a customer linked to her Diller member (a \`CustomerLink\` row, LINKED, as the
+  customer sync or the account's join creates it). Web process only: \`JOB_WORKER=off\`, ${settings.ackDeliveries}
   deliveries after 100 warm-up deliveries.
+- Server CPU per acknowledged delivery: user + system CPU of the web-only server process (\`/proc/<pid>/stat\`) over
+  its burst, divided by the deliveries. A short burst (quick run) carries more warm-up than
+  \`npx tsx bench/ack-cpu.bench.ts --deliveries 2000\`, the reference figure (docs/decisions/041-webhook-fast-path.md).
 - Calls per scenario: the sync engine in one process (tests/sync harness), ${settings.scenarioOrders} orders per scenario.
 - Baseline: \`bench/baseline/inline-server.ts\`, **not part of the app**: verifies the HMAC, then searches the member and
   books the transaction in Diller before answering, as some existing integrations do.
@@ -185,7 +205,11 @@ ${body}
 |---|---|---|---|
 ${scenarioLines.join("\n")}
 
-Checkout routes (sequential requests, sandbox without injected latency): ${figures.routes.checkout}. Customer-account route: ${figures.routes.account}.
+Storefront routes, sequential requests, the sandbox adding ${latency} ms to every Diller answer; "÷ Diller" is p50 / p99
+over that latency (a cached answer needs no Diller call).
+
+- Checkout routes: ${figures.routes.checkout}.
+- Customer-account route: ${figures.routes.account}.
 
 ## Reproduce
 

@@ -5,9 +5,9 @@
  */
 import { request as httpRequest } from "node:http";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { TEST_APP } from "../shopify";
+import { TEST_APP, webhookRequest } from "../shopify";
 
 import { startAppServer, type AppServer } from "./app-server";
 
@@ -83,6 +83,24 @@ describe("the production server", () => {
     expect(await response.text()).toContain("Enter a valid shop domain, such as example.myshopify.com.");
     expect(server.output()).not.toContain(marker.slice(0, 200));
   });
+
+  it.each([
+    ["a signed delivery", 200, TEST_APP.apiSecretKey],
+    ["a forged one", 401, "not-the-secret"],
+  ])(
+    "answers %s to a webhook URL with %s (the fast path ahead of Remix), in the access log",
+    async (_name, status, secret) => {
+      const signed = webhookRequest({ path: "/webhooks/orders/paid", topic: "orders/paid", body: { id: 1 }, secret });
+      const response = await fetch(new URL("/webhooks/orders/paid", server.url), {
+        method: "POST",
+        headers: signed.headers,
+        body: await signed.text(),
+      });
+      expect(response.status).toBe(status);
+      // The access log line is written when the answer is finished; the child's output follows it.
+      await vi.waitFor(() => expect(server.output()).toMatch(new RegExp(`POST /webhooks/orders/paid ${status} `)));
+    },
+  );
 
   it("serves the favicon from public/", async () => {
     const response = await fetch(new URL("/favicon.ico", server.url));

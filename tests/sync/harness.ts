@@ -16,6 +16,7 @@ import { createJobQueue } from "~/jobs/create-queue.server";
 import type { JobQueue } from "~/jobs/queue";
 import { silentLogger } from "~/logger.server";
 import { createSyncEngine, type SyncEngine } from "~/sync/engine.server";
+import { webhookJobOf } from "~/sync/webhook-jobs";
 import { createWebhookReceiver } from "~/webhooks/receive.server";
 
 import { sandboxConnection } from "../diller-connection";
@@ -118,9 +119,11 @@ export async function startSyncHarness(options: HarnessOptions = {}): Promise<Sy
     queue,
     deliver(topic, body, { eventId, webhookId } = {}) {
       const path = `/webhooks/${topic === "customers/redact" || topic === "customers/data_request" || topic === "shop/redact" ? "compliance" : topic}`;
-      return receive(webhookRequest({ path, topic, body, eventId, webhookId }), [
-        topic.toUpperCase().replace(/[/.]/g, "_"),
-      ]);
+      const topicName = topic.toUpperCase().replace(/[/.]/g, "_");
+      return receive(webhookRequest({ path, topic, body, eventId, webhookId }), {
+        topics: [topicName],
+        job: webhookJobOf(topicName),
+      });
     },
     async settle(timeoutMs = 20_000) {
       const started = Date.now();

@@ -79,7 +79,7 @@ function paidOrder() {
 async function deliverPaid(order: ReturnType<typeof paidOrder>, eventId?: string) {
   const response = await receive(
     webhookRequest({ path: "/webhooks/orders/paid", topic: "orders/paid", body: order, eventId }),
-    ["ORDERS_PAID"],
+    { topics: ["ORDERS_PAID"], job: "order-sync" },
   );
   expect(response.status).toBe(200);
 }

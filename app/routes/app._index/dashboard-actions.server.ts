@@ -10,7 +10,7 @@ import { retryOrderSyncs } from "~/sync/sync-status.server";
 
 import { RETRYABLE_JOBS, retryDeadJob, retryFailedCustomer } from "./failed-work.server";
 import type { FieldErrors } from "~/admin/forms";
-import { prepareShopForExtensions, type ShopGraphql } from "~/admin/shop-setup.server";
+import { prepareShopForExtensions, type ShopGraphql } from "~/shopify/shop-setup.server";
 
 export type DashboardActionBody =
   | { intent: "retry" | "retry-all-failed" | "retry-customer" | "retry-job"; retried: number }

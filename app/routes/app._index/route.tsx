@@ -8,7 +8,7 @@ import { dashboardAction } from "./dashboard-actions.server";
 import { loadDashboard } from "./dashboard.server";
 import { listFailedWork } from "./failed-work.server";
 import { parseOrderTableQuery } from "./order-table";
-import { shopGraphqlOf } from "~/admin/shop-setup.server";
+import { shopGraphqlOf } from "~/shopify/shop-setup.server";
 import { ActivityChart } from "./ActivityChart";
 import { DashboardSummary, WebhookSummary } from "./DashboardSummary";
 import { FailedWorkPanel } from "./FailedWorkPanel";

@@ -13,7 +13,7 @@ import { dillerProblemOf } from "~/admin/diller-problems.server";
 import { storeBasics } from "~/admin/diller-reads.server";
 import { parseForm, type FieldErrors } from "~/admin/forms";
 import { onboardingStep, type OnboardingStep } from "~/admin/onboarding-step";
-import { prepareShopForExtensions, type ShopGraphql } from "~/admin/shop-setup.server";
+import { prepareShopForExtensions, type ShopGraphql } from "~/shopify/shop-setup.server";
 import type { ConnectionCheck, ConnectionView, DepartmentOption, DillerProblem, StoreSummary } from "~/admin/views";
 import type { Database, Shop } from "~/db.server";
 import type { DillerClient } from "~/diller/client.server";

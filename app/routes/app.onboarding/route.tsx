@@ -7,7 +7,7 @@ import { actionResponse, submittedFields } from "~/admin/action-result.server";
 import { redirectInApp } from "~/admin/context.server";
 import { onboardingAction, onboardingData } from "./onboarding-actions.server";
 import { onboardingStep } from "~/admin/onboarding-step";
-import { shopGraphqlOf } from "~/admin/shop-setup.server";
+import { shopGraphqlOf } from "~/shopify/shop-setup.server";
 import { ConnectionForm } from "./ConnectionForm";
 import { CurrencyNotice } from "~/admin/ui/CurrencyNotice";
 import { DepartmentStep } from "./DepartmentStep";

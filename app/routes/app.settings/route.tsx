@@ -4,7 +4,7 @@ import { Banner, BlockStack, Page } from "@shopify/polaris";
 
 import { adminPages } from "~/shopify.server";
 import { actionResponse, submittedFields } from "~/admin/action-result.server";
-import { shopGraphqlOf } from "~/admin/shop-setup.server";
+import { shopGraphqlOf } from "~/shopify/shop-setup.server";
 import { posDepartmentsAction, posRegistersOf } from "./pos-departments.server";
 import { POS_DEPARTMENTS_INTENT } from "./pos-registers";
 import { PosDepartments } from "./PosDepartments";

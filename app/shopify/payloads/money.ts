@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-import { formatDecimal, MoneyError, parseDecimal } from "~/loyalty/money";
+import { formatDecimal, parseDecimal } from "~/lib/decimal";
+import { MoneyError } from "~/lib/money-error";
 
 const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
 

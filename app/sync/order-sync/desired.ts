@@ -1,6 +1,7 @@
-import { mapOrderToTransaction, TransactionMappingError, type ProductInfo } from "~/loyalty/order-to-transaction";
+import { mapOrderToTransaction, TransactionMappingError } from "~/loyalty/order-to-transaction";
 import type { Origin } from "~/loyalty/origin";
 import { classifyRefunds, mapOrderRemainder } from "~/loyalty/refunds";
+import type { ProductInfo } from "~/shopify/admin-gateway";
 import type { ShopifyOrder } from "~/shopify/payloads/order";
 import type { ShopifyRefund } from "~/shopify/payloads/refund";
 

@@ -1,12 +1,12 @@
 import type { OrderSync } from "~/db.server";
 import type { JobContext } from "~/jobs/queue";
-import type { ProductInfo } from "~/loyalty/order-to-transaction";
 import { orderOrigin, returnOrigin, type Origin, type OriginSettings } from "~/loyalty/origin";
+import type { ProductInfo } from "~/shopify/admin-gateway";
+import type { LoyaltyConsent } from "~/shopify/consent";
 import { parseShopifyJson } from "~/shopify/payloads/json";
 import { parseOrderPayload, type ShopifyOrder } from "~/shopify/payloads/order";
 import { parseRefundPayload, type ShopifyRefund } from "~/shopify/payloads/refund";
 
-import type { LoyaltyConsent } from "../consent";
 import type { KnownOrder } from "../known-order";
 import { knownOrderOf } from "../order-events.server";
 import { parseOrderProgress, type OrderProgress } from "../order-progress";

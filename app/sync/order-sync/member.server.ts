@@ -1,5 +1,6 @@
+import type { LoyaltyConsent } from "~/shopify/consent";
+
 import { recordActivity } from "../activity.server";
-import type { LoyaltyConsent } from "../consent";
 import { linkCustomer, resolveOrderMember } from "../order-member.server";
 import type { OrderFacts } from "./facts.server";
 import { saveProgress, usableOrder, type StepRun } from "./run.server";

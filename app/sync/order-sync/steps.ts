@@ -1,8 +1,8 @@
 import type { OrderSyncState } from "~/db.server";
 import type { MappedTransaction } from "~/loyalty/order-to-transaction";
 import type { Origin } from "~/loyalty/origin";
+import type { LoyaltyConsent } from "~/shopify/consent";
 
-import type { LoyaltyConsent } from "../consent";
 import type { OrderProgress } from "../order-progress";
 
 /** The live Diller transaction the order should have right now. */

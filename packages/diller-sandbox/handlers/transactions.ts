@@ -14,6 +14,7 @@ import { type Schemas } from "../operation-types";
 import { type FieldErrors, fieldProblem, notFoundProblem, type ProblemError, validationProblem } from "../problem";
 import { type MemberState, type StampMovementState, type StoreState, type TransactionState } from "../state/schema";
 import { type Handler, requireBody } from "./context";
+import { checkLines, checkMoney } from "./transaction-checks";
 
 /** Refund totals may exceed what is left by this much (rounding of the caller's line sums). */
 const MONEY_TOLERANCE = 0.005;
@@ -158,40 +159,6 @@ function duplicateExternalId(externalId: string): ProblemError {
 
 function refundedPoints(transaction: TransactionState): number {
   return transaction.refunds.reduce((sum, refund) => sum + refund.pointsDeducted, 0);
-}
-
-type MoneyFields = Pick<Schemas["CreateTransactionRequest"], "total" | "currency" | "department_id" | "origin">;
-
-function checkMoney(store: StoreState, request: MoneyFields): FieldErrors {
-  const errors: FieldErrors = {};
-  if (request.total === undefined) errors.total = ["The total field is required."];
-  else if (request.total < 0) errors.total = ["The total must not be negative."];
-  const currency = store.profile.currency;
-  if (request.currency !== undefined && currency && request.currency.toUpperCase() !== currency.toUpperCase()) {
-    errors.currency = [`The store's currency is ${currency}, not ${request.currency}.`];
-  }
-  if (
-    request.department_id !== undefined &&
-    !store.departments.some((department) => department.id === request.department_id)
-  ) {
-    errors.department_id = [`Unknown department '${request.department_id}'.`];
-  }
-  // The origin names a department too (a POS register's); the sandbox holds it to the same list.
-  const originDepartment = request.origin?.department_id;
-  if (originDepartment !== undefined && !store.departments.some((department) => department.id === originDepartment)) {
-    errors["origin.department_id"] = [`Unknown department '${originDepartment}'.`];
-  }
-  return errors;
-}
-
-function checkLines(lines: ReadonlyArray<{ tax_percentage?: number; quantity?: number }> | undefined): FieldErrors {
-  const errors: FieldErrors = {};
-  lines?.forEach((line, index) => {
-    if (line.tax_percentage !== undefined && (line.tax_percentage < 0 || line.tax_percentage > 100)) {
-      errors[`details[${index}].tax_percentage`] = ["The tax percentage must be between 0 and 100."];
-    }
-  });
-  return errors;
 }
 
 /** Codes from the order and its lines, each once (case-insensitive), with the field that named it first. */

@@ -2,7 +2,8 @@ import { z } from "zod";
 
 import type { Database } from "~/db.server";
 import type { Logger } from "~/logger.server";
-import { CONSENT_METAFIELD_KEY } from "~/sync/consent";
+
+import { CONSENT_METAFIELD_KEY } from "./consent";
 
 /**
  * What the extensions need in the merchant's store, created on install and again from the admin

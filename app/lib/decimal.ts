@@ -1,4 +1,4 @@
-import { MoneyError } from "./currency";
+import { MoneyError } from "./money-error";
 
 /** An exact decimal number: `units / 10^scale`. Used for rates and for amounts before they meet a currency. */
 export interface Decimal {
