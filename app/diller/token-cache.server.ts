@@ -64,7 +64,10 @@ export function createTokenCache(): DillerTokenCache {
   };
 }
 
-/** The process-wide cache used when a client is built without one. */
+/**
+ * The cache of clients built without one (scripts, tests). The app passes its own, created by the
+ * composition root (app/shops/diller-access.server.ts).
+ */
 export const sharedTokenCache: DillerTokenCache = createTokenCache();
 
 export function tokenCacheKey(baseUrl: string, storeId: string, apiKey: string): string {

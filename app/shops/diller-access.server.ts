@@ -1,5 +1,6 @@
 import type { Database, Shop } from "~/db.server";
 import { createConnectionTester, createDillerClient } from "~/diller/client.server";
+import { createTokenCache } from "~/diller/token-cache.server";
 import { PermanentJobError } from "~/jobs/queue";
 import type { Logger } from "~/logger.server";
 import type { SecretBox } from "~/security/encryption.server";
@@ -12,6 +13,9 @@ import { dillerConnectionOf, type DillerConnection } from "./shop.server";
  * key is opened, the client built on it, the connection tester and the connect step.
  */
 export function createDillerAccess({ db, secrets, logger }: { db: Database; secrets: SecretBox; logger: Logger }) {
+  // The app's access tokens, one per connection, shared by every client this app builds (and by nobody else).
+  const tokenCache = createTokenCache();
+
   /**
    * The shop's connection, or null when it is not (completely) configured. Throws DecryptionError
    * when the key was sealed with a key this server no longer has.
@@ -24,7 +28,7 @@ export function createDillerAccess({ db, secrets, logger }: { db: Database; secr
   function clientFor(shop: Shop) {
     const connection = connectionFor(shop);
     if (!connection) throw new PermanentJobError(`Diller is not connected for ${shop.shop}`);
-    return createDillerClient({ ...connection, logger: logger.child({ shop: shop.shop }) });
+    return createDillerClient({ ...connection, tokenCache, logger: logger.child({ shop: shop.shop }) });
   }
 
   /** "Test connection" (admin onboarding and settings, CLI `connect`), with the client's default timeout. */
