@@ -160,9 +160,13 @@ export async function runPipeline(database: BenchDatabase, settings: PipelineSet
       );
       cpuMsPerDelivery = (processCpuMs(webOnly.child.pid ?? 0) - cpuBefore) / orders.length;
       ackOnly = summarize(burst.results, burst.seconds);
-      stored = await db.webhookEvent.count({
-        where: { shop: BENCH_SHOP, orderId: { in: orders.map((order) => String(order.id)) } },
-      });
+      // In slices: SQLite caps the number of bound parameters in one statement.
+      const ids = orders.map((order) => String(order.id));
+      for (let start = 0; start < ids.length; start += 500) {
+        stored += await db.webhookEvent.count({
+          where: { shop: BENCH_SHOP, orderId: { in: ids.slice(start, start + 500) } },
+        });
+      }
     } finally {
       await webOnly.stop();
     }
