@@ -3,6 +3,7 @@
  * at 0 ms latency). CPU time, not wall-clock, is the figure to compare on a shared machine.
  *
  *   npm run build && npx tsx bench/sync-cpu.bench.ts --provider sqlite --orders 200
+ *   npx tsx bench/sync-cpu.bench.ts --profile    # also writes a .cpuprofile of the worker to /tmp/sync-profiles
  */
 import { parseArgs } from "node:util";
 
@@ -11,7 +12,11 @@ import { ensureBuild } from "./support/processes";
 import { measureSyncCpu } from "./support/sync-cpu";
 
 const { values: options } = parseArgs({
-  options: { provider: { type: "string", default: "sqlite" }, orders: { type: "string", default: "200" } },
+  options: {
+    provider: { type: "string", default: "sqlite" },
+    orders: { type: "string", default: "200" },
+    profile: { type: "boolean", default: false },
+  },
 });
 
 ensureBuild();
@@ -19,7 +24,11 @@ const provider = options.provider === "postgresql" ? "postgresql" : "sqlite";
 if (provider === "postgresql" && !(await postgresReachable())) throw new Error("PostgreSQL not reachable");
 const database = await createBenchDatabase(provider, "synccpu");
 try {
-  const figures = await measureSyncCpu(database, Number(options.orders));
+  const figures = await measureSyncCpu(
+    database,
+    Number(options.orders),
+    options.profile ? ["--cpu-prof", "--cpu-prof-dir=/tmp/sync-profiles"] : [],
+  );
   console.log(
     `${provider}: ${figures.orders} orders; worker CPU ${figures.cpuMsPerOrder.toFixed(2)} ms per order, ` +
       `${figures.queriesPerOrder.toFixed(1)} Prisma operations per order`,

@@ -39,7 +39,11 @@ async function readCounts(worker: Child): Promise<Record<string, number>> {
   return typeof parsed === "object" && parsed !== null ? Object.fromEntries(Object.entries(parsed)) : {};
 }
 
-export async function measureSyncCpu(database: BenchDatabase, orders: number): Promise<SyncCpuFigures> {
+export async function measureSyncCpu(
+  database: BenchDatabase,
+  orders: number,
+  nodeArgs: string[] = [],
+): Promise<SyncCpuFigures> {
   const sandbox = await startDillerSandbox({ logger: silent, faults: { latencyMs: 0 } });
   const db = createDatabase(database.url);
   await seedLinkedShop(db, sandbox);
@@ -47,7 +51,7 @@ export async function measureSyncCpu(database: BenchDatabase, orders: number): P
   const server = await startAppServer(env);
   const worker = await startChild(
     process.execPath,
-    ["--import", "tsx", "bench/support/counting-worker.ts"],
+    [...nodeArgs, "--import", "tsx", "bench/support/counting-worker.ts"],
     env,
     "counting worker ready",
   );
@@ -62,12 +66,10 @@ export async function measureSyncCpu(database: BenchDatabase, orders: number): P
           )[0]?.n ?? 0,
         );
   const sendAndDrain = async (ids: number[]) => {
-    console.error("send", ids.length, new Date().toISOString());
     const batch = ids.map((id) => linkedOrder(id));
     await runWithConcurrency(batch.length, 50, (index) => deliverPaid(server.baseUrl, batch[index] ?? {}));
     const external = new Set(ids.map((id) => externalIdOf(BENCH_SHOP, id)));
     await waitUntil(() => sentCount(sandbox, external) === ids.length, "every order to reach Diller", 300_000);
-    console.error("sent", ids.length, new Date().toISOString());
     await waitUntil(async () => (await waiting()) === 0, "the queue to drain", 60_000);
   };
   try {
