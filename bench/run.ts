@@ -71,6 +71,9 @@ for (const provider of providers) {
   try {
     const figures = perProvider.at(-1);
     if (figures && !("skipped" in figures)) figures.syncCpu = await measureSyncCpu(syncDatabase, settings.orders);
+  } catch (error) {
+    // The table then says "not measured"; the rest of the bench still runs (see decision 045 on a stalled run).
+    console.log(`worker CPU per synced order not measured: ${String(error)}`);
   } finally {
     await syncDatabase.drop();
   }
