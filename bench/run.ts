@@ -20,6 +20,7 @@ import { ensureBuild } from "./support/processes";
 import { machineDescription, renderReport, type BenchFigures, type ProviderFigures } from "./support/report";
 import { runPipeline } from "./support/pipeline";
 import { storefrontRoutes } from "./support/routes";
+import { measureSyncCpu } from "./support/sync-cpu";
 
 const { values: options } = parseArgs({
   options: {
@@ -64,6 +65,17 @@ for (const provider of providers) {
     perProvider.push(await runPipeline(database, settings));
   } finally {
     await database.drop();
+  }
+  console.log(`[${provider}] worker CPU per synced order …`);
+  const syncDatabase = await createBenchDatabase(provider, "synccpu");
+  try {
+    const figures = perProvider.at(-1);
+    if (figures && !("skipped" in figures)) figures.syncCpu = await measureSyncCpu(syncDatabase, settings.orders);
+  } catch (error) {
+    // The table then says "not measured"; the rest of the bench still runs (see decision 045 on a stalled run).
+    console.log(`worker CPU per synced order not measured: ${String(error)}`);
+  } finally {
+    await syncDatabase.drop();
   }
 }
 

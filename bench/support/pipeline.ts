@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 
 import { DEMO_MEMBERS, startDillerSandbox, type RunningSandbox } from "@diller/diller-sandbox";
-import { createDatabase } from "../../app/db.server";
+import { createDatabase, type Database } from "../../app/db.server";
 import { parseEnv } from "../../app/env.server";
 import { createSecretBox } from "../../app/security/encryption.server";
 import type { BenchDatabase } from "./databases";
@@ -67,14 +67,12 @@ export function deliverPaid(baseUrl: string, order: Record<string, unknown>) {
   return fetch(`${baseUrl}/webhooks/orders/paid`, { method: "POST", body, headers });
 }
 
-const sentCount = (sandbox: RunningSandbox, ids: Set<string>) =>
-  sandbox.state.stores.flatMap((store) => store.transactions).filter((transaction) => ids.has(transaction.externalId))
-    .length;
-
-export async function runPipeline(database: BenchDatabase, settings: PipelineSettings): Promise<ProviderFigures> {
-  const concurrency = jobConcurrency(settings.concurrency);
-  const sandbox = await startDillerSandbox({ logger: silent, faults: { latencyMs: settings.latencyMs } });
-  const db = createDatabase(database.url);
+/**
+ * The bench shop, connected to the sandbox, and its customer linked as the app links one (customer
+ * sync, account join): a CustomerLink row, LINKED to her member. The order sync itself does not link
+ * a member it found by search (only one it registered).
+ */
+export async function seedLinkedShop(db: Database, sandbox: RunningSandbox) {
   const secrets = createSecretBox(Buffer.from(BENCH_ENCRYPTION_KEY, "base64"));
   await db.shop.create({
     data: {
@@ -88,8 +86,6 @@ export async function runPipeline(database: BenchDatabase, settings: PipelineSet
       connectedAt: new Date(),
     },
   });
-  // Linked as the app links a customer (customer sync, account join): a CustomerLink row, LINKED to
-  // her member. The order sync itself does not link a member it found by search (only one it registered).
   await db.customerLink.create({
     data: {
       shop: BENCH_SHOP,
@@ -99,7 +95,20 @@ export async function runPipeline(database: BenchDatabase, settings: PipelineSet
       state: "LINKED",
     },
   });
-  const linkedOrder = (id: number) => paidOrder(id, { discount_codes: [] });
+}
+
+/** A paid order of the linked customer, without discount codes. */
+export const linkedOrder = (id: number) => paidOrder(id, { discount_codes: [] });
+
+export const sentCount = (sandbox: RunningSandbox, ids: Set<string>) =>
+  sandbox.state.stores.flatMap((store) => store.transactions).filter((transaction) => ids.has(transaction.externalId))
+    .length;
+
+export async function runPipeline(database: BenchDatabase, settings: PipelineSettings): Promise<ProviderFigures> {
+  const concurrency = jobConcurrency(settings.concurrency);
+  const sandbox = await startDillerSandbox({ logger: silent, faults: { latencyMs: settings.latencyMs } });
+  const db = createDatabase(database.url);
+  await seedLinkedShop(db, sandbox);
   const extra = { JOB_CONCURRENCY: String(concurrency) };
   let nextId = 8_000_000_000;
   try {

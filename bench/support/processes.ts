@@ -56,7 +56,7 @@ export function appEnvironment(databaseUrl: string, extra: Record<string, string
 export const BENCH_SECRET = randomBytes(16).toString("hex");
 export const BENCH_ENCRYPTION_KEY = randomBytes(32).toString("base64");
 
-function startChild(command: string, args: string[], env: NodeJS.ProcessEnv, readyText: string): Promise<Child> {
+export function startChild(command: string, args: string[], env: NodeJS.ProcessEnv, readyText: string): Promise<Child> {
   const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
   const output: string[] = [];
   const keep = (chunk: Buffer) => {

@@ -3,6 +3,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 
 import type { DatabaseProvider } from "../../app/env.server";
 import type { RouteFigures } from "./routes";
+import type { SyncCpuFigures } from "./sync-cpu";
 
 type Summary = {
   count: number;
@@ -24,6 +25,8 @@ export type ProviderFigures =
       ackOnly: Summary;
       /** Server CPU (user + system, /proc) per acknowledged delivery of the web-only burst. */
       cpuMsPerDelivery: number;
+      /** A dedicated worker's CPU and Prisma operations per synced order (bench/support/sync-cpu.ts). */
+      syncCpu?: SyncCpuFigures;
       storedOfAcknowledged: { stored: number; acknowledged: number };
       throughput: {
         seconds: number;
@@ -88,6 +91,14 @@ export function renderReport(figures: BenchFigures): { table: string; markdown: 
     ...each(
       (entry) =>
         `${fixed(entry.cpuMsPerDelivery)} ms, ${Math.round(1000 / entry.cpuMsPerDelivery)} deliveries per CPU-second`,
+    ),
+  ]);
+  rows.push([
+    "worker CPU and Prisma operations per synced order (dedicated worker, sandbox at 0 ms)",
+    ...each((entry) =>
+      entry.syncCpu
+        ? `${fixed(entry.syncCpu.cpuMsPerOrder)} ms, ${fixed(entry.syncCpu.queriesPerOrder, 1)} operations (${entry.syncCpu.orders} orders)`
+        : "not measured",
     ),
   ]);
   rows.push([
