@@ -12,7 +12,7 @@ import { silentLogger } from "~/logger.server";
 
 import { extensionRequest, TEST_SHOP } from "../shopify";
 import { fakeDiscounts } from "../shopify-discounts-fake";
-import { fixture, startSyncHarness, type SyncHarness } from "../sync/harness";
+import { nokOrderFixture, startSyncHarness, type SyncHarness } from "../sync/harness";
 
 const CUSTOMER_ID = 8_100_001;
 const CUSTOMER_GID = `gid://shopify/Customer/${CUSTOMER_ID}`;
@@ -40,7 +40,7 @@ afterAll(() => h.stop());
 
 let nextOrderId = 9_100_000;
 function order(overrides: Record<string, unknown> = {}) {
-  const base: Record<string, unknown> = JSON.parse(JSON.stringify(fixture("06")).replaceAll('"HKD"', '"NOK"'));
+  const base = nokOrderFixture();
   const id = nextOrderId++;
   return {
     ...base,

@@ -4,7 +4,7 @@ import { DEMO_MEMBERS } from "@diller/diller-sandbox";
 import { levelTag } from "~/shopify/loyalty-facts.server";
 import { TEST_SHOP } from "../shopify";
 
-import { fixture, KARI, startSyncHarness, type SyncHarness } from "./harness";
+import { KARI, nokOrderFixture, startSyncHarness, type SyncHarness } from "./harness";
 
 let h: SyncHarness;
 let nextId = 8_500_000;
@@ -38,7 +38,7 @@ async function linkedOrder() {
       state: "LINKED",
     },
   });
-  const base: Record<string, unknown> = JSON.parse(JSON.stringify(fixture("06")).replaceAll('"HKD"', '"NOK"'));
+  const base = nokOrderFixture();
   const id = nextId++;
   return { ...base, id, name: `#F${id}`, email: KARI.email, customer: { id: customerId, email: KARI.email } };
 }

@@ -36,6 +36,37 @@ export function fixture(number: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(dir, file), "utf8"));
 }
 
+/**
+ * Fixture 06 (a real HKD order) in the demo Diller store's currency, NOK: prices without tax, four
+ * lines (399.00 before discounts), a 20.00 order-level manual code split over the lines, 5.00
+ * automatic off line 1, 20.00 shipping (not sent as a line by default): the Diller total is 374.00.
+ */
+export function nokOrderFixture(): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(fixture("06")).replaceAll('"HKD"', '"NOK"'));
+}
+
+/**
+ * Paid orders of Kari (a customer of her own per order, id + 1) built on `nokOrderFixture`, with ids
+ * from `nextId` and named `#<prefix><id>`; `defaults` and then each call's overrides replace fields.
+ */
+export function memberOrders(prefix: string, nextId: () => number, defaults: Record<string, unknown> = {}) {
+  return (overrides: Record<string, unknown> = {}) => {
+    const base = nokOrderFixture();
+    const id = nextId();
+    return {
+      ...base,
+      id,
+      admin_graphql_api_id: `gid://shopify/Order/${id}`,
+      name: `#${prefix}${id}`,
+      email: KARI.email,
+      customer: { ...(base.customer as object), id: id + 1, email: KARI.email },
+      updated_at: "2026-11-28T10:05:00Z",
+      ...defaults,
+      ...overrides,
+    };
+  };
+}
+
 export interface HarnessOptions {
   shop?: Partial<Prisma.ShopUncheckedCreateInput>;
   maxAttempts?: number;

@@ -3,26 +3,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_MEMBERS } from "@diller/diller-sandbox";
 import { TEST_SHOP } from "../shopify";
 
-import { fixture, KARI, SHOP_HANDLE, startSyncHarness, type SyncHarness } from "./harness";
+import { memberOrders, SHOP_HANDLE, startSyncHarness, type SyncHarness } from "./harness";
 
-// Fixture 06 (a real HKD order) in the demo Diller store's currency, NOK: prices without tax, four
-// lines (399.00 before discounts), a 20.00 order-level manual code split over the lines, 5.00
-// automatic off line 1, 20.00 shipping (not sent as a line by default): the Diller total is 374.00.
+// Fixture 06 in NOK (nokOrderFixture): the Diller total is 374.00.
 let nextOrderId = 7_000_000;
-function paidOrder(overrides: Record<string, unknown> = {}) {
-  const base: Record<string, unknown> = JSON.parse(JSON.stringify(fixture("06")).replaceAll('"HKD"', '"NOK"'));
-  const id = nextOrderId++;
-  return {
-    ...base,
-    id,
-    admin_graphql_api_id: `gid://shopify/Order/${id}`,
-    name: `#T${id}`,
-    email: KARI.email,
-    customer: { ...(base.customer as object), id: id + 1, email: KARI.email },
-    updated_at: "2026-11-28T10:05:00Z",
-    ...overrides,
-  };
-}
+const paidOrder = memberOrders("T", () => nextOrderId++);
 const createdOrder = (order: ReturnType<typeof paidOrder>) => ({
   ...order,
   financial_status: "pending",

@@ -3,25 +3,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_MEMBERS } from "@diller/diller-sandbox";
 import { TEST_SHOP } from "../shopify";
 
-import { fixture, KARI, SHOP_HANDLE, startSyncHarness, type SyncHarness } from "./harness";
+import { fixture, KARI, memberOrders, SHOP_HANDLE, startSyncHarness, type SyncHarness } from "./harness";
 
 // Fixture 06 in NOK (see order-flows.test.ts): a member's order whose Diller total is 374.00.
 let nextId = 8_000_000;
-function paidOrder(overrides: Record<string, unknown> = {}) {
-  const base: Record<string, unknown> = JSON.parse(JSON.stringify(fixture("06")).replaceAll('"HKD"', '"NOK"'));
-  const id = nextId++;
-  return {
-    ...base,
-    id,
-    admin_graphql_api_id: `gid://shopify/Order/${id}`,
-    name: `#R${id}`,
-    email: KARI.email,
-    customer: { ...(base.customer as object), id: id + 1, email: KARI.email },
-    discount_codes: [],
-    updated_at: "2026-11-28T10:05:00Z",
-    ...overrides,
-  };
-}
+const paidOrder = memberOrders("R", () => nextId++, { discount_codes: [] });
 /** The shopper ticked "join" at checkout: the order's `$app:diller_consent` metafield (through the Admin API). */
 function consenting<Order extends { id: number }>(order: Order): Order {
   h.setOrderConsent(order.id, { membership: true, marketing: false });

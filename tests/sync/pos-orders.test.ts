@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { TEST_SHOP } from "../shopify";
 
-import { fixture, KARI, SHOP_HANDLE, startSyncHarness, type SyncHarness } from "./harness";
+import { memberOrders, SHOP_HANDLE, startSyncHarness, type SyncHarness } from "./harness";
 
 // POS registers as Diller departments (docs/decisions/038-pos-departments.md): the shop's two
 // stores are mapped to the demo store's departments; "webshop" is the default department.
@@ -15,22 +15,9 @@ const money = (amount: string) => ({
   presentment_money: { amount, currency_code: "NOK" },
 });
 
-// Fixture 06 in NOK (see tests/sync/order-flows.test.ts): the Diller total is 374.00.
+// Fixture 06 in NOK (nokOrderFixture): the Diller total is 374.00.
 let nextOrderId = 8_000_000;
-function paidOrder(overrides: Record<string, unknown>) {
-  const base: Record<string, unknown> = JSON.parse(JSON.stringify(fixture("06")).replaceAll('"HKD"', '"NOK"'));
-  const id = nextOrderId++;
-  return {
-    ...base,
-    id,
-    admin_graphql_api_id: `gid://shopify/Order/${id}`,
-    name: `#P${id}`,
-    email: KARI.email,
-    customer: { ...(base.customer as object), id: id + 1, email: KARI.email },
-    updated_at: "2026-11-28T10:05:00Z",
-    ...overrides,
-  };
-}
+const paidOrder = memberOrders("P", () => nextOrderId++);
 const posOrder = (locationId: string) => paidOrder({ source_name: "pos", location_id: Number(locationId) });
 
 /** One of the four lines returned (94.92); `locationId` when the money went back at a POS register. */

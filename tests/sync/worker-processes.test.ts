@@ -19,7 +19,7 @@ import { sandboxConnection } from "../diller-connection";
 import { installFakeAdminApi } from "../shopify-admin-fake";
 import { offlineSession, TEST_SHOP, webhookRequest } from "../shopify";
 
-import { fixture, KARI, SHOP_HANDLE } from "./harness";
+import { KARI, nokOrderFixture, SHOP_HANDLE } from "./harness";
 import { startWorkerProcess, testPolicies, waitFor, type WorkerProcess } from "./processes";
 
 const postgres = getEnv().DATABASE_URL.startsWith("postgres");
@@ -72,7 +72,7 @@ afterAll(async () => {
 let nextOrderId = 9_000_000;
 function paidOrder() {
   const id = nextOrderId++;
-  const base: Record<string, unknown> = JSON.parse(JSON.stringify(fixture("06")).replaceAll('"HKD"', '"NOK"'));
+  const base = nokOrderFixture();
   return { ...base, id, name: `#W${id}`, email: KARI.email, customer: null, updated_at: "2026-11-28T10:05:00Z" };
 }
 
