@@ -33,9 +33,8 @@ import { createSyncEngine } from "./sync/engine.server";
 import { appLifecycleHandlers } from "./webhooks/app-lifecycle.server";
 import { withBatchedSends } from "./jobs/batched-send.server";
 import { createWebhookFastPath } from "./webhooks/node-intake.server";
-import { createWebhookIntake, incomingFromRequest } from "./webhooks/receive.server";
+import { createWebhookIntake, requestReceiver } from "./webhooks/receive.server";
 import { createWebhookVerifier } from "./webhooks/verify.server";
-import type { WebhookRoute } from "./webhooks/webhook-route";
 
 /**
  * The composition root: builds every service of one app from its environment. Importing this module
@@ -159,9 +158,7 @@ export function createApp(env: Env) {
   });
 
   /** The webhook routes' receiver (app/routes/webhooks.*.tsx). */
-  async function receiveWebhook(request: Request, route: WebhookRoute): Promise<Response> {
-    return new Response(null, await intakeWebhook(incomingFromRequest(request), route.topics));
-  }
+  const receiveWebhook = requestReceiver(intakeWebhook);
 
   /** The same receiver for server.mjs, ahead of Remix (docs/decisions/041-webhook-fast-path.md). */
   const webhookFastPath = createWebhookFastPath(intakeWebhook);

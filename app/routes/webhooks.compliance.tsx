@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 
 import { receiveWebhook } from "~/shopify.server";
+import { WEBHOOK_ENDPOINTS } from "~/webhooks/endpoints";
 import type { WebhookRoute } from "~/webhooks/webhook-route";
 
 // The three mandatory compliance topics share one endpoint (see shopify.app.toml).
 // Handled by app/sync/inbox-process.server.ts (app/sync/compliance.server.ts).
 export const webhook = {
-  topics: ["CUSTOMERS_DATA_REQUEST", "CUSTOMERS_REDACT", "SHOP_REDACT"],
+  topics: WEBHOOK_ENDPOINTS["/webhooks/compliance"],
   job: "inbox-process",
 } satisfies WebhookRoute;
 

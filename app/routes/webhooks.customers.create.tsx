@@ -1,9 +1,13 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 
 import { receiveWebhook } from "~/shopify.server";
+import { WEBHOOK_ENDPOINTS } from "~/webhooks/endpoints";
 import type { WebhookRoute } from "~/webhooks/webhook-route";
 
 // Handled by app/sync/customer-sync.server.ts.
-export const webhook = { topics: ["CUSTOMERS_CREATE"], job: "customer-sync" } satisfies WebhookRoute;
+export const webhook = {
+  topics: WEBHOOK_ENDPOINTS["/webhooks/customers/create"],
+  job: "customer-sync",
+} satisfies WebhookRoute;
 
 export const action = ({ request }: ActionFunctionArgs) => receiveWebhook(request, webhook);

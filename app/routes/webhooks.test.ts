@@ -73,7 +73,7 @@ describe("shopify.app.toml webhook subscriptions", () => {
   );
 
   it.each(config.subscriptions.map(({ uri }) => [uri]))(
-    "%s accepts the same topics on the production fast path (server.mjs) as in its route",
+    "%s accepts the topics of its own URL in the table the production fast path (server.mjs) uses",
     async (uri) => {
       const { webhook } = (await import(/* @vite-ignore */ `../../${routeFileForUri(uri)}`)) as {
         webhook: WebhookRoute;

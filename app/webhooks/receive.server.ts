@@ -206,13 +206,16 @@ export function createWebhookIntake({
   }
 }
 
-/** The receiver for a WHATWG Request (the Remix routes, tests): same intake, answered as a Response. */
-export function createWebhookReceiver(deps: WebhookReceiverDeps) {
-  const intake = createWebhookIntake(deps);
+/** An intake answering WHATWG Requests (the Remix routes, tests) with Responses. */
+export function requestReceiver(intake: ReturnType<typeof createWebhookIntake>) {
   return async function receiveWebhook(request: Request, route: WebhookRoute): Promise<Response> {
-    const answer = await intake(incomingFromRequest(request), route.topics);
-    return new Response(null, answer);
+    return new Response(null, await intake(incomingFromRequest(request), route.topics));
   };
+}
+
+/** The receiver for a WHATWG Request, built from its dependencies. */
+export function createWebhookReceiver(deps: WebhookReceiverDeps) {
+  return requestReceiver(createWebhookIntake(deps));
 }
 
 export function incomingFromRequest(request: Request): IncomingWebhook {

@@ -11,7 +11,7 @@ let adminApi: FakeAdminApi;
 
 beforeAll(async () => {
   harness = await startAdminHarness();
-  // The POS registers section (app.settings-pos.test.ts) reads the shop's locations.
+  // The POS registers section (pos.test.ts) reads the shop's locations.
   adminApi = installFakeAdminApi({ DillerLocations: () => ({ locations: { nodes: [] } }) });
 });
 afterAll(async () => {
