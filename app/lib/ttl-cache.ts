@@ -1,12 +1,16 @@
 /**
- * A small in-memory cache with a time to live, for the members' Diller data that checkout and the
- * customer account show (the store's settings have their own service,
- * app/shops/diller-store-reads.server.ts). Concurrent misses share one load; a failed load is not
- * cached. Per process: with several instances a merchant may see data up to `ttlMs` old, which is
- * the point.
+ * A small in-memory cache with a time to live: the members' Diller data that checkout and the
+ * customer account show, and the store's settings (app/shops/diller-store-reads.server.ts).
+ * Concurrent misses share one load; a failed load is not cached. Per process: with several
+ * instances a merchant may see data up to `ttlMs` old, which is the point.
  */
 export interface TtlCache<Value> {
-  get(key: string, load: () => Promise<Value>): Promise<{ value: Value; loadedAt: Date }>;
+  /** The cached value if it is younger than `maxAgeMs` (the cache's `ttlMs` when not said), else a new load. */
+  get(
+    key: string,
+    load: () => Promise<Value>,
+    options?: { maxAgeMs?: number },
+  ): Promise<{ value: Value; loadedAt: Date }>;
   /** Forgets one key, or every key starting with `prefix` (e.g. everything of one shop). */
   invalidate(prefix: string): void;
   clear(): void;
@@ -21,15 +25,17 @@ export function createTtlCache<Value>({
   maxEntries?: number;
   now?: () => number;
 }): TtlCache<Value> {
-  const entries = new Map<string, { promise: Promise<{ value: Value; loadedAt: Date }>; expiresAt: number }>();
+  const entries = new Map<string, { promise: Promise<{ value: Value; loadedAt: Date }>; loadedAt: number }>();
 
   return {
-    get(key, load) {
+    get(key, load, { maxAgeMs = ttlMs } = {}) {
       const current = entries.get(key);
-      if (current && current.expiresAt > now()) return current.promise;
+      if (current && now() - current.loadedAt < maxAgeMs) return current.promise;
       const loadedAt = now();
       const promise = load().then((value) => ({ value, loadedAt: new Date(loadedAt) }));
-      entries.set(key, { promise, expiresAt: loadedAt + ttlMs });
+      // Re-inserted, so the eviction below drops the least recently loaded key.
+      entries.delete(key);
+      entries.set(key, { promise, loadedAt });
       promise.catch(() => {
         if (entries.get(key)?.promise === promise) entries.delete(key);
       });

@@ -1,5 +1,6 @@
 import type { Shop } from "~/db.server";
 import type { DillerClient } from "~/diller/client.server";
+import { createTtlCache } from "~/lib/ttl-cache";
 
 /** One read of the Diller store and when it was asked for (the admin shows "last read"). */
 export interface StoreRead<Value> {
@@ -41,27 +42,14 @@ export function createDillerStoreReads({
   maxEntries = 1000,
 }: DillerStoreReadsOptions) {
   function cachedRead<Value>(load: (diller: DillerClient) => Promise<Value>) {
-    const entries = new Map<string, { read: Promise<StoreRead<Value>>; startedAt: number }>();
+    const cache = createTtlCache<Value>({ ttlMs, maxEntries, now: () => now().getTime() });
     return {
-      read(shop: Shop, { maxAgeMs = ttlMs, diller }: StoreReadOptions = {}): Promise<StoreRead<Value>> {
-        const key = connectionKeyOf(shop);
-        const startedAt = now().getTime();
-        const entry = entries.get(key);
-        if (entry && startedAt - entry.startedAt < maxAgeMs) return entry.read;
-        const read = (async () => ({ value: await load(diller ?? dillerFor(shop)), loadedAt: new Date(startedAt) }))();
-        entries.delete(key);
-        entries.set(key, { read, startedAt });
-        read.catch(() => {
-          if (entries.get(key)?.read === read) entries.delete(key);
-        });
-        const oldest = entries.keys().next().value;
-        if (entries.size > maxEntries && oldest !== undefined) entries.delete(oldest);
-        return read;
+      read(shop: Shop, { maxAgeMs, diller }: StoreReadOptions = {}): Promise<StoreRead<Value>> {
+        // async: a client that cannot be opened rejects this read (never cached) instead of throwing.
+        return cache.get(connectionKeyOf(shop), async () => load(diller ?? dillerFor(shop)), { maxAgeMs });
       },
-      forget(shop: string) {
-        for (const key of [...entries.keys()]) if (key.startsWith(`${shop}|`)) entries.delete(key);
-      },
-      clear: () => entries.clear(),
+      forget: (shop: string) => cache.invalidate(`${shop}|`),
+      clear: () => cache.clear(),
     };
   }
 
