@@ -2,7 +2,7 @@ import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 
 import { PrismaClient as PostgresClient } from "../prisma/generated/postgresql/client";
-import { PrismaClient as SqliteClient } from "../prisma/generated/sqlite/client";
+import { Prisma as PrismaSql, PrismaClient as SqliteClient } from "../prisma/generated/sqlite/client";
 import { databaseProviderOf, getEnv } from "./env.server";
 
 export type {
@@ -35,7 +35,9 @@ const SQLITE_BUSY_TIMEOUT_MS = 5000;
 export function createDatabase(url: string): Database {
   const provider = databaseProviderOf(url);
   if (provider === "sqlite") {
-    const client = new SqliteClient({ adapter: new PrismaLibSQL({ url }) });
+    const adapter = new PrismaLibSQL({ url });
+    const client = new SqliteClient({ adapter });
+    keepConnection(client, adapter, "sqlite");
     // WAL lets readers proceed while one process writes. Queued before any other query; both are
     // tuning only, so a failure (e.g. a read-only file) is left to surface on the real queries.
     const ignore = () => {};
@@ -49,9 +51,104 @@ export function createDatabase(url: string): Database {
   if (provider === "postgresql") {
     // Same models and delegates; TypeScript only objects that PostgreSQL offers more transaction
     // isolation levels than SQLite, and the app never passes one. See the type comment above.
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Database;
+    const adapter = new PrismaPg({ connectionString: url });
+    const client = new PostgresClient({ adapter }) as unknown as Database;
+    keepConnection(client, adapter, "postgres");
+    return client;
   }
   throw new Error("DATABASE_URL must start with file: or postgresql://");
+}
+
+/** A parameter of a direct statement, bound as the driver adapter binds Prisma's own. */
+export type DirectSqlArg = string | number | boolean | Date | null;
+
+/**
+ * Statements that skip Prisma's query compiler but run on the client's own connection (its pool, or
+ * SQLite's single connection with its lock). Prisma 6 compiles every operation in WebAssembly and
+ * serialises every parameter to do so: for a hot statement that carries large values (the webhook
+ * inbox's batched insert) that was a fifth of a delivery's CPU (docs/decisions/047-direct-sql.md).
+ * Portable SQL only; `?` placeholders become `$n` on PostgreSQL.
+ */
+export interface DirectSql {
+  query(sql: string, args: readonly DirectSqlArg[]): Promise<Record<string, unknown>[]>;
+}
+
+interface RawQueryable {
+  queryRaw(query: {
+    sql: string;
+    args: unknown[];
+    argTypes: { scalarType: "string" | "int" | "float" | "boolean" | "datetime"; arity: "scalar" }[];
+  }): Promise<{ columnNames: string[]; rows: unknown[][] }>;
+}
+
+const connections = new WeakMap<object, DirectSql>();
+
+/** Remembers the adapter connection Prisma opens, so direct statements share it. */
+function keepConnection(
+  client: Database,
+  factory: { connect(): Promise<RawQueryable> },
+  provider: "sqlite" | "postgres",
+) {
+  let latest: RawQueryable | undefined;
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => (latest = await connect());
+  async function connection(): Promise<RawQueryable> {
+    if (!latest) await client.$connect();
+    if (!latest) throw new Error("the database adapter did not connect");
+    return latest;
+  }
+  connections.set(client, {
+    async query(sql, args) {
+      const text = provider === "postgres" ? numberPlaceholders(sql) : sql;
+      const result = await (await connection()).queryRaw({ sql: text, args: [...args], argTypes: args.map(argType) });
+      return result.rows.map((row) => Object.fromEntries(result.columnNames.map((name, index) => [name, row[index]])));
+    },
+  });
+}
+
+/**
+ * The direct statements of a client made by createDatabase. Any other client (an extended one, as the
+ * benchmark's counting worker uses) gets the same statements through Prisma's raw queries.
+ */
+export function directSqlOf(db: Database): DirectSql {
+  return (
+    connections.get(db) ?? {
+      query: (sql, args) => db.$queryRaw<Record<string, unknown>[]>(PrismaSql.sql(splitAtPlaceholders(sql), ...args)),
+    }
+  );
+}
+
+function splitAtPlaceholders(sql: string): string[] {
+  const parts = [""];
+  for (const piece of sql.split(/('(?:[^']|'')*')/)) {
+    if (piece.startsWith("'")) parts[parts.length - 1] += piece;
+    else {
+      const [first = "", ...rest] = piece.split("?");
+      parts[parts.length - 1] += first;
+      parts.push(...rest);
+    }
+  }
+  return parts;
+}
+
+function argType(arg: DirectSqlArg) {
+  const scalarType =
+    arg instanceof Date
+      ? "datetime"
+      : typeof arg === "number"
+        ? Number.isInteger(arg)
+          ? "int"
+          : "float"
+        : typeof arg === "boolean"
+          ? "boolean"
+          : "string";
+  return { scalarType, arity: "scalar" } as const;
+}
+
+/** `?` → `$1, $2, …` outside string literals (the statements here quote identifiers with `"`, values never). */
+function numberPlaceholders(sql: string): string {
+  let index = 0;
+  return sql.replace(/'(?:[^']|'')*'|\?/g, (match) => (match === "?" ? `$${++index}` : match));
 }
 
 declare global {

@@ -11,9 +11,9 @@ import { parseArgs } from "node:util";
 
 import { createDatabase } from "../app/db.server";
 import { createBenchDatabase, postgresReachable } from "./support/databases";
-import { runWithConcurrency } from "./support/http";
 import { paidOrder } from "./support/orders";
-import { BENCH_SHOP, deliverPaid, summarize } from "./support/pipeline";
+import { BENCH_SHOP, preparePaid, summarize } from "./support/pipeline";
+import { createLoadClient } from "./support/raw-http";
 import { appEnvironment, ensureBuild, processCpuMs, startAppServer } from "./support/processes";
 
 const { values: options } = parseArgs({
@@ -37,22 +37,27 @@ try {
   const pid = server.child.pid ?? 0;
   try {
     let nextId = 9_000_000_000;
-    const send = (count: number) => {
-      const orders = Array.from({ length: count }, () => paidOrder(nextId++, { note: randomUUID() }));
-      return runWithConcurrency(count, Number(options["in-flight"]), (index) =>
-        deliverPaid(server.baseUrl, orders[index] ?? {}),
-      );
-    };
-    await send(200);
+    // Built and signed before the clock starts: the generator's own CPU is not the server's.
+    const prepare = (count: number) =>
+      Array.from({ length: count }, () => preparePaid(server.baseUrl, paidOrder(nextId++, { note: randomUUID() })));
+    const inFlight = Number(options["in-flight"]);
+    const client = createLoadClient(server.baseUrl);
+    await client.send(prepare(200), inFlight);
     const count = Number(options.deliveries);
+    const requests = prepare(count);
     const cpuBefore = processCpuMs(pid);
-    const burst = await send(count);
+    const driverBefore = process.cpuUsage();
+    const burst = await client.send(requests, inFlight);
+    client.close();
     const cpuMs = processCpuMs(pid) - cpuBefore;
+    const driver = process.cpuUsage(driverBefore);
+    const driverMs = (driver.user + driver.system) / 1000;
     const summary = summarize(burst.results, burst.seconds);
     console.log(
       `${provider}: ${count} deliveries, ${summary.ok} answered 200; server CPU ${(cpuMs / count).toFixed(2)} ms per delivery ` +
         `(${Math.round((count * 1000) / cpuMs)}/s per CPU-second); wall ${summary.perSecond.toFixed(0)}/s, ` +
-        `ack p50 ${summary.p50.toFixed(0)} ms, p99 ${summary.p99.toFixed(0)} ms`,
+        `ack p50 ${summary.p50.toFixed(0)} ms, p99 ${summary.p99.toFixed(0)} ms; ` +
+        `load generator CPU ${(driverMs / count).toFixed(2)} ms per delivery`,
     );
   } finally {
     await server.stop("SIGINT");

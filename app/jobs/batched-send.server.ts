@@ -40,7 +40,9 @@ export function withBatchedSends(queue: JobQueue): JobQueue {
     send(name, payload, options) {
       if (options?.delaySeconds) return queue.send(name, payload, options);
       return new Promise<boolean>((resolve, reject) => {
-        pending.set(name, [...(pending.get(name) ?? []), { payload, resolve, reject }]);
+        const waiting = pending.get(name) ?? [];
+        waiting.push({ payload, resolve, reject });
+        pending.set(name, waiting);
         if (!scheduled) {
           scheduled = true;
           setImmediate(flush);

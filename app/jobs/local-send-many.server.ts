@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
 
-import { Prisma } from "../../prisma/generated/sqlite/client";
-
-import type { Database } from "~/db.server";
+import { directSqlOf, type Database, type DirectSqlArg } from "~/db.server";
 
 import { jobKey, jobPayloadSchemas, type queuePolicies, type JobName, type JobPayload } from "./definitions";
 
@@ -24,16 +22,19 @@ export async function insertLocalJobs<N extends JobName>(
     const key = jobKey(name, data as JobPayload<N>);
     return { id: randomUUID(), key, shop: "shop" in data ? data.shop : null, payload: JSON.stringify(data) };
   });
-  const rows = jobs.map(({ id, key, shop, payload }) => {
-    const values = [id, name, key, shop, payload, "QUEUED", 0, policy.maxAttempts, now, policy.keyed ? key : null];
-    return Prisma.sql`(${Prisma.join(values)}, ${now}, ${now})`;
+  const args: DirectSqlArg[] = jobs.flatMap(({ id, key, shop, payload }) => {
+    const queuedKey = policy.keyed ? key : null;
+    return [id, name, key, shop, payload, "QUEUED", 0, policy.maxAttempts, now, queuedKey, now, now];
   });
-  const inserted = await db.$queryRaw<{ id: string }[]>`
-    INSERT INTO "LocalJob" ("id", "name", "key", "shop", "payload", "state", "attempts", "maxAttempts", "runAfter",
+  // Without Prisma's query compiler, like the inbox's batched insert (docs/decisions/047-direct-sql.md).
+  const inserted = await directSqlOf(db).query(
+    `INSERT INTO "LocalJob" ("id", "name", "key", "shop", "payload", "state", "attempts", "maxAttempts", "runAfter",
       "queuedKey", "createdAt", "updatedAt")
-    VALUES ${Prisma.join(rows)}
-    ON CONFLICT DO NOTHING
-    RETURNING "id"`;
+     VALUES ${jobs.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}
+     ON CONFLICT DO NOTHING
+     RETURNING "id"`,
+    args,
+  );
   const ids = new Set(inserted.map((row) => row.id));
   return jobs.map((job) => ids.has(job.id));
 }

@@ -1,8 +1,6 @@
 import { randomBytes } from "node:crypto";
 
-import { Prisma } from "../../prisma/generated/sqlite/client";
-
-import type { Database, WebhookEventStatus } from "~/db.server";
+import { directSqlOf, type Database, type DirectSqlArg, type WebhookEventStatus } from "~/db.server";
 
 import { recordDelivery, type RecordedDelivery, type WebhookDelivery } from "./inbox.server";
 
@@ -97,37 +95,41 @@ async function writeBatch(db: Database, batch: Waiting[], receivedAt: Date) {
   );
 }
 
+const COLUMNS = `"id", "shop", "topic", "eventId", "webhookId", "apiVersion", "triggeredAt", "receivedAt", "payload", "status", "note", "orderId", "customerId", "duplicates"`;
+const ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+
+/**
+ * One INSERT for the batch, run without Prisma's query compiler: that compiler serialises every
+ * parameter, and here they are whole order payloads (docs/decisions/047-direct-sql.md).
+ */
 async function insertRows(db: Database, items: Waiting[], receivedAt: Date) {
-  const rows = items.map(({ delivery, outcome }) => {
-    const values = [
-      newId(),
-      delivery.shop,
-      delivery.topic,
-      delivery.eventId ?? delivery.webhookId,
-      delivery.webhookId,
-      delivery.apiVersion,
-      delivery.triggeredAt ?? null,
-      receivedAt,
-      delivery.rawBody,
-      outcome.status,
-      outcome.note ?? null,
-      delivery.orderId ?? null,
-      delivery.customerId ?? null,
-    ];
-    return Prisma.sql`(${Prisma.join(values)}, 0)`;
-  });
-  const returned = await db.$queryRaw<{ id: string; shop: string; topic: string; eventId: string; status: string }[]>`
-    INSERT INTO "WebhookEvent" ("id", "shop", "topic", "eventId", "webhookId", "apiVersion", "triggeredAt",
-      "receivedAt", "payload", "status", "note", "orderId", "customerId", "duplicates")
-    VALUES ${Prisma.join(rows)}
-    ON CONFLICT ("shop", "topic", "eventId") DO NOTHING
-    RETURNING "id", "shop", "topic", "eventId", "status"`;
+  const args: DirectSqlArg[] = items.flatMap(({ delivery, outcome }) => [
+    newId(),
+    delivery.shop,
+    delivery.topic,
+    delivery.eventId ?? delivery.webhookId,
+    delivery.webhookId,
+    delivery.apiVersion,
+    delivery.triggeredAt ?? null,
+    receivedAt,
+    delivery.rawBody,
+    outcome.status,
+    outcome.note ?? null,
+    delivery.orderId ?? null,
+    delivery.customerId ?? null,
+  ]);
+  const returned = await directSqlOf(db).query(
+    `INSERT INTO "WebhookEvent" (${COLUMNS}) VALUES ${items.map(() => ROW).join(", ")}
+     ON CONFLICT ("shop", "topic", "eventId") DO NOTHING
+     RETURNING "id", "shop", "topic", "eventId"`,
+    args,
+  );
   const byKey = new Map(items.map((item) => [keyOf(item.delivery), item.outcome.status]));
   const inserted = new Map<string, { id: string; status: WebhookEventStatus }>();
   for (const row of returned) {
     const key = JSON.stringify([row.shop, row.topic, row.eventId]);
     const status = byKey.get(key);
-    if (status) inserted.set(key, { id: row.id, status });
+    if (status && typeof row.id === "string") inserted.set(key, { id: row.id, status });
   }
   return inserted;
 }

@@ -65,6 +65,8 @@ export function startChild(command: string, args: string[], env: NodeJS.ProcessE
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
+  // BENCH_ECHO=1 shows the child's stderr as it comes (diagnostics while a benchmark runs).
+  if (process.env.BENCH_ECHO) child.stderr?.on("data", (c: Buffer) => process.stderr.write(c));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${args.join(" ")} did not start:\n${output.join("")}`)), 60_000);
     const onData = (chunk: Buffer) => {

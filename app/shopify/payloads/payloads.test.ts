@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { parseCustomerPayload } from "./customer";
-import { parseShopifyJson } from "./json";
+import { hasLongInteger, parseShopifyJson } from "./json";
 import { parseOrderPayload } from "./order";
 import { parseRefundPayload } from "./refund";
 import { FIXTURE_DIRECTORY, listWebhookFixtures, readFixtureJson, type FixtureTopic } from "./testing/fixtures";
@@ -98,6 +98,20 @@ describe("order payloads", () => {
     ["small numbers only", '{"id":123,"price":12.5,"list":[1,2]}', { id: 123, price: 12.5, list: [1, 2] }],
   ])("parseShopifyJson handles %s like the digit-keeping reviver", (_case, raw, expected) => {
     expect(parseShopifyJson(raw)).toEqual(expected);
+  });
+
+  it.each([
+    ["the text's first token", "9007199254740993", true],
+    ["a value after a colon and spaces", '{"id":   9007199254740993}', true],
+    ["a negative value", '{"id":-9007199254740993}', true],
+    ["an array element", "[1,\t9007199254740993]", true],
+    ["a run inside a string", '{"url":"x?key=0000000000000000000"}', false],
+    ["a negative-looking run inside a string", '{"ref":"-0000000000000000"}', false],
+    ["a long fraction", '{"rate":0.12345678901234567}', false],
+    ["a 15-digit integer", '{"id":123456789012345}', false],
+    ["a string run first, then a long integer", '{"k":"1234567890123456","id":1234567890123456789}', true],
+  ])("hasLongInteger sees %s → %s", (_case, text, expected) => {
+    expect(hasLongInteger(text)).toBe(expected);
   });
 
   it("defaults omitted or null lists to empty lists and gift_card to false", () => {
