@@ -119,7 +119,11 @@ export function createLocalJobStore(db: Database, now: () => Date, policyOf: (na
           if (count === 1) claimed.push({ ...candidate, state: "ACTIVE", attempts: candidate.attempts + 1 });
         } catch (error) {
           // Another job of this key is running; this one waits its turn.
-          if (!isUniqueConstraintError(error)) throw error;
+          if (isUniqueConstraintError(error)) continue;
+          // Jobs locked already must run: thrown away here they would sit ACTIVE until their lock
+          // expired (minutes). A lasting failure is thrown by the next claim, which starts empty.
+          if (claimed.length > 0) break;
+          throw error;
         }
       }
       return claimed;

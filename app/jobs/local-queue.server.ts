@@ -25,6 +25,8 @@ export interface LocalQueueOptions {
 }
 
 const RECOVERY_INTERVAL_MS = 2000;
+const OUTCOME_ATTEMPTS = 3;
+const OUTCOME_RETRY_MS = 500;
 
 /**
  * The job runner for the SQLite default: durable jobs in the LocalJob table, processed in this
@@ -114,10 +116,20 @@ export function createLocalQueue({
    * and runs again once its lock expires: at-least-once, never a crashed process.
    */
   async function recordOutcome(job: LocalJob, next: NextJobState, log: Logger) {
-    try {
-      await store.settle(job, next);
-    } catch (error) {
-      log.error("job outcome not recorded; the job runs again when its lock expires", { error });
+    // A busy SQLite file (another process writing) fails a write after its busy timeout; a few
+    // more tries spare the job a wait of its whole lock time.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await store.settle(job, next);
+        return;
+      } catch (error) {
+        if (attempt >= OUTCOME_ATTEMPTS) {
+          log.error("job outcome not recorded; the job runs again when its lock expires", { error });
+          return;
+        }
+        log.warn("job outcome not recorded; trying again", { error, attempt });
+        await new Promise((resolve) => setTimeout(resolve, OUTCOME_RETRY_MS * attempt));
+      }
     }
   }
 
