@@ -4,6 +4,7 @@
  *   npm run bench                 # full size: 2,000 acknowledgements, 200 orders, 100,000 dashboard rows
  *   npm run bench -- --quick      # small sizes, for a loaded machine or a smoke check
  *   npm run bench -- --provider sqlite --latency 150 --in-flight 200 --no-write
+ *   npm run bench -- --no-sweep   # throughput at the default worker concurrency only
  *
  * The production server (build/, `node server.mjs`) is driven over HTTP with signed deliveries, on a
  * fresh SQLite file and on a fresh PostgreSQL database (created and dropped here). The Diller sandbox
@@ -33,6 +34,7 @@ const { values: options } = parseArgs({
     rows: { type: "string" },
     concurrency: { type: "string" },
     "no-write": { type: "boolean", default: false },
+    "no-sweep": { type: "boolean", default: false },
   },
 });
 const quick = options.quick;
@@ -44,6 +46,7 @@ const settings = {
   dashboardRows: Number(options.rows ?? (quick ? 10_000 : 100_000)),
   scenarioOrders: quick ? 2 : 5,
   concurrency: options.concurrency,
+  sweep: !quick && !options["no-sweep"],
   quick,
 };
 

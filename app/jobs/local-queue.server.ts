@@ -47,6 +47,17 @@ export function createLocalQueue({
   let concurrency = 2;
   let running = false;
   let wake: (() => void) | undefined;
+  /**
+   * Set by a wake-up that came while the loop was not asleep (claiming, say): the loop then claims
+   * again at once instead of sleeping a poll interval with a slot free or a job due. Without it a
+   * job that finished during a claim left its slot idle for up to pollIntervalMs, and at low
+   * concurrency most of a job's time was that wait.
+   */
+  let wakeRequested = false;
+  const wakeUp = () => {
+    wakeRequested = true;
+    wake?.();
+  };
   let loop: Promise<void> | undefined;
   const inFlight = new Set<Promise<void>>();
 
@@ -55,7 +66,7 @@ export function createLocalQueue({
   async function send<N extends JobName>(name: N, payload: JobPayload<N>, options: SendOptions = {}) {
     const data = jobPayloadSchemas[name].parse(payload);
     const inserted = await store.insert(name, jobKey(name, data as JobPayload<N>), data, options.delaySeconds);
-    if (inserted) wake?.();
+    if (inserted) wakeUp();
     return inserted;
   }
 
@@ -148,14 +159,20 @@ export function createLocalQueue({
             .catch((error: unknown) => logger.error("job runner failed", { error }))
             .finally(() => {
               inFlight.delete(task);
-              wake?.();
+              wakeUp();
             });
           inFlight.add(task);
         }
         if (jobs.length > 0 && inFlight.size < concurrency) continue;
       } catch (error) {
         logger.error("job runner loop failed; retrying", { error });
+        wakeRequested = false; // after a failure, always wait a poll interval
       }
+      if (wakeRequested && running && inFlight.size < concurrency) {
+        wakeRequested = false;
+        continue;
+      }
+      wakeRequested = false;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pollIntervalMs);
         wake = () => {
@@ -172,7 +189,7 @@ export function createLocalQueue({
     send,
     async sendMany(name, payloads) {
       const queued = await insertLocalJobs(db, name, payloads, policyOf(name), now());
-      wake?.();
+      wakeUp();
       return queued;
     },
     async start(jobHandlers, options = {}) {

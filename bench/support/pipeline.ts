@@ -2,8 +2,11 @@
  * The app under load on one database: (1) the production server with its in-process worker takes a
  * burst of paid orders of a linked member without discount codes, 200 in flight, and sends them to
  * the sandbox (ack latency while the worker runs, throughput against the limit computed from the
- * calls per order measured in this very burst); (2) the same server with the worker off takes a
- * larger burst (acknowledgements per second of one process, server CPU per delivery, every one stored).
+ * calls per order measured in this very burst, the server's CPU per order), at the default worker
+ * concurrency and, with the sweep, at each of CONCURRENCY_SWEEP's; (2) the same server with the
+ * worker off takes a larger burst (acknowledgements per second of one process, server CPU per
+ * delivery, every one stored). Requests are built and signed before each burst and sent over
+ * connections a warm-up opened (./raw-http.ts).
  */
 import { randomUUID } from "node:crypto";
 
@@ -12,8 +15,8 @@ import { createDatabase, type Database } from "../../app/db.server";
 import { parseEnv } from "../../app/env.server";
 import { createSecretBox } from "../../app/security/encryption.server";
 import type { BenchDatabase } from "./databases";
-import { percentile, runWithConcurrency, signedHeaders, waitUntil, type Timed } from "./http";
-import { prepareDelivery, sendPrepared } from "./raw-http";
+import { percentile, signedHeaders, waitUntil, type Timed } from "./http";
+import { createLoadClient, prepareDelivery } from "./raw-http";
 import { externalIdOf, LOAD_CUSTOMER_ID, paidOrder } from "./orders";
 import { appEnvironment, BENCH_ENCRYPTION_KEY, BENCH_SECRET, processCpuMs, startAppServer } from "./processes";
 import type { ProviderFigures } from "./report";
@@ -29,6 +32,8 @@ export interface PipelineSettings {
   ackDeliveries: number;
   orders: number;
   concurrency?: string;
+  /** Also measure throughput at each of CONCURRENCY_SWEEP's concurrencies. */
+  sweep?: boolean;
 }
 
 export function summarize(results: Timed[], seconds: number) {
@@ -115,67 +120,130 @@ export const sentCount = (sandbox: RunningSandbox, ids: Set<string>) =>
   sandbox.state.stores.flatMap((store) => store.transactions).filter((transaction) => ids.has(transaction.externalId))
     .length;
 
+/** One burst through the server with its in-process worker at one concurrency. */
+export interface ThroughputRun {
+  concurrency: number;
+  withWorker: ReturnType<typeof summarize>;
+  seconds: number;
+  ordersPerSecond: number;
+  callsPerOrder: number;
+  callsByOperation: Record<string, number>;
+  tokensPerOrder: number;
+  limit: number;
+  /** The server process's CPU (acknowledging and syncing) per order over the burst: 1000 ÷ this is one core's ceiling. */
+  serverCpuMsPerOrder: number;
+}
+
+const warmConnections = (baseUrl: string, count: number, firstId: number) =>
+  // Deliveries of a shop that never installed the app: stored as IGNORED, no job, connections opened.
+  Array.from({ length: count }, (_, index) =>
+    prepareDelivery(
+      baseUrl,
+      {
+        path: "/webhooks/orders/paid",
+        topic: "orders/paid",
+        shop: "not-installed.myshopify.com",
+        body: JSON.stringify({ id: firstId + index }),
+      },
+      BENCH_SECRET,
+    ),
+  );
+
+async function measureThroughput(
+  database: BenchDatabase,
+  sandbox: RunningSandbox,
+  settings: PipelineSettings,
+  concurrency: number,
+  firstId: number,
+): Promise<ThroughputRun> {
+  const env = { JOB_CONCURRENCY: String(concurrency), JOB_WORKER: "inline" };
+  const server = await startAppServer(appEnvironment(database.url, env));
+  const client = createLoadClient(server.baseUrl);
+  try {
+    // One order warms the caches (token, store facts), the ignored deliveries the connections.
+    await client.send([preparePaid(server.baseUrl, linkedOrder(firstId))], 1);
+    await waitUntil(
+      () => sentCount(sandbox, new Set([externalIdOf(BENCH_SHOP, firstId)])) === 1,
+      "the warm-up order",
+      60_000,
+    );
+    await client.send(warmConnections(server.baseUrl, settings.inFlight, firstId), settings.inFlight);
+    const logFrom = sandbox.requestLog.length;
+    const orders = Array.from({ length: settings.orders }, (_, index) => linkedOrder(firstId + 1 + index));
+    const ids = new Set(orders.map((order) => externalIdOf(BENCH_SHOP, Number(order.id))));
+    const prepared = orders.map((order) => preparePaid(server.baseUrl, order));
+    const pid = server.child.pid ?? 0;
+    const cpuBefore = processCpuMs(pid);
+    const started = performance.now();
+    const burst = await client.send(prepared, settings.inFlight);
+    // Only a time-out: generous enough for five calls per order; the limit below uses the measured calls.
+    const slowestExpected = orders.length * ((5 * settings.latencyMs) / concurrency);
+    await waitUntil(
+      () => sentCount(sandbox, ids) === orders.length,
+      "every order to reach Diller",
+      Math.max(120_000, slowestExpected * 4),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const serverCpuMsPerOrder = (processCpuMs(pid) - cpuBefore) / orders.length;
+    const log = sandbox.requestLog.slice(logFrom);
+    const apiCalls = log.filter((entry) => !NOT_API.has(entry.operationId));
+    const byOperation: Record<string, number> = {};
+    for (const { operationId } of apiCalls) byOperation[operationId] = (byOperation[operationId] ?? 0) + 1;
+    const callsPerOrder = apiCalls.length / orders.length;
+    return {
+      concurrency,
+      withWorker: summarize(burst.results, burst.seconds),
+      seconds,
+      ordersPerSecond: orders.length / seconds,
+      callsPerOrder,
+      callsByOperation: Object.fromEntries(
+        Object.entries(byOperation).map(([operation, count]) => [operation, count / orders.length]),
+      ),
+      tokensPerOrder: log.filter((entry) => entry.operationId === "requestAccessToken").length / orders.length,
+      limit: concurrency / (callsPerOrder * (settings.latencyMs / 1000)),
+      serverCpuMsPerOrder,
+    };
+  } finally {
+    client.close();
+    await server.stop();
+  }
+}
+
+/** Worker concurrencies measured besides the default: from CPU-sized to the app's default. */
+export const CONCURRENCY_SWEEP = [4, 8, 16];
+
 export async function runPipeline(database: BenchDatabase, settings: PipelineSettings): Promise<ProviderFigures> {
   const concurrency = jobConcurrency(settings.concurrency);
   const sandbox = await startDillerSandbox({ logger: silent, faults: { latencyMs: settings.latencyMs } });
   const db = createDatabase(database.url);
   await seedLinkedShop(db, sandbox);
-  const extra = { JOB_CONCURRENCY: String(concurrency) };
   let nextId = 8_000_000_000;
   try {
-    // 1. With the worker: one order warms the caches (token, store facts); the burst follows.
-    const server = await startAppServer(appEnvironment(database.url, { ...extra, JOB_WORKER: "inline" }));
-    let withWorker;
-    let sendSeconds = 0;
-    let calls = 0;
-    let tokens = 0;
-    const byOperation: Record<string, number> = {};
-    try {
-      const warmId = nextId++;
-      await deliverPaid(server.baseUrl, linkedOrder(warmId));
-      await waitUntil(
-        () => sentCount(sandbox, new Set([externalIdOf(BENCH_SHOP, warmId)])) === 1,
-        "the warm-up order",
-        60_000,
-      );
-      const logFrom = sandbox.requestLog.length;
-      const orders = Array.from({ length: settings.orders }, () => linkedOrder(nextId++));
-      const ids = new Set(orders.map((order) => externalIdOf(BENCH_SHOP, Number(order.id))));
-      const prepared = orders.map((order) => preparePaid(server.baseUrl, order));
-      const started = performance.now();
-      const burst = await sendPrepared(server.baseUrl, prepared, settings.inFlight);
-      withWorker = summarize(burst.results, burst.seconds);
-      // Only a time-out: generous enough for five calls per order; the limit below uses the measured calls.
-      const slowestExpected = orders.length * ((5 * settings.latencyMs) / concurrency);
-      await waitUntil(
-        () => sentCount(sandbox, ids) === orders.length,
-        "every order to reach Diller",
-        Math.max(120_000, slowestExpected * 4),
-      );
-      sendSeconds = (performance.now() - started) / 1000;
-      const log = sandbox.requestLog.slice(logFrom);
-      tokens = log.filter((entry) => entry.operationId === "requestAccessToken").length;
-      const apiCalls = log.filter((entry) => !NOT_API.has(entry.operationId));
-      calls = apiCalls.length;
-      for (const { operationId } of apiCalls) byOperation[operationId] = (byOperation[operationId] ?? 0) + 1;
-    } finally {
-      await server.stop();
+    // 1. With the worker, at the default concurrency and at each of the sweep's.
+    const sweep: ThroughputRun[] = [];
+    for (const level of [...new Set([concurrency, ...(settings.sweep ? CONCURRENCY_SWEEP : [])])]) {
+      console.log(`  worker concurrency ${level} …`);
+      sweep.push(await measureThroughput(database, sandbox, settings, level, nextId));
+      nextId += settings.orders + settings.inFlight + 1;
     }
+    const main = sweep[0];
+    if (!main) throw new Error("no throughput run");
 
-    // 2. Acknowledgements alone: the web process with the worker off (as beside `npm run worker`).
-    const webOnly = await startAppServer(appEnvironment(database.url, { ...extra, JOB_WORKER: "off" }));
+    // 2. Acknowledgements alone: the web process with the worker off (as beside \`npm run worker\`).
+    const webOnly = await startAppServer(
+      appEnvironment(database.url, { JOB_CONCURRENCY: String(concurrency), JOB_WORKER: "off" }),
+    );
+    const client = createLoadClient(webOnly.baseUrl);
     let ackOnly;
     let cpuMsPerDelivery = 0;
     let stored = 0;
     try {
-      const warm = Array.from({ length: 100 }, () => paidOrder(nextId++));
-      await runWithConcurrency(warm.length, settings.inFlight, (index) =>
-        deliverPaid(webOnly.baseUrl, warm[index] ?? {}),
-      );
+      const warm = Array.from({ length: settings.inFlight }, () => preparePaid(webOnly.baseUrl, paidOrder(nextId++)));
+      await client.send(warm, settings.inFlight);
       const orders = Array.from({ length: settings.ackDeliveries }, () => paidOrder(nextId++, { note: randomUUID() }));
       const prepared = orders.map((order) => preparePaid(webOnly.baseUrl, order));
       const cpuBefore = processCpuMs(webOnly.child.pid ?? 0);
-      const burst = await sendPrepared(webOnly.baseUrl, prepared, settings.inFlight);
+      const burst = await client.send(prepared, settings.inFlight);
       cpuMsPerDelivery = (processCpuMs(webOnly.child.pid ?? 0) - cpuBefore) / orders.length;
       ackOnly = summarize(burst.results, burst.seconds);
       // In slices: SQLite caps the number of bound parameters in one statement.
@@ -186,28 +254,18 @@ export async function runPipeline(database: BenchDatabase, settings: PipelineSet
         });
       }
     } finally {
+      client.close();
       await webOnly.stop();
     }
-    const callsPerOrder = calls / settings.orders;
-    const ordersPerSecond = settings.orders / sendSeconds;
-    const limit = concurrency / (callsPerOrder * (settings.latencyMs / 1000));
     return {
       provider: database.provider,
       concurrency,
-      withWorker,
+      withWorker: main.withWorker,
       ackOnly,
       cpuMsPerDelivery,
       storedOfAcknowledged: { stored, acknowledged: ackOnly.ok },
-      throughput: {
-        seconds: sendSeconds,
-        ordersPerSecond,
-        callsPerOrder,
-        callsByOperation: Object.fromEntries(
-          Object.entries(byOperation).map(([operation, count]) => [operation, count / settings.orders]),
-        ),
-        tokensPerOrder: tokens / settings.orders,
-        limit,
-      },
+      throughput: main,
+      sweep,
       contractViolations: sandbox.contractViolations.length,
     };
   } finally {

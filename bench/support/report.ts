@@ -2,6 +2,7 @@
 import { cpus, loadavg, totalmem } from "node:os";
 
 import type { DatabaseProvider } from "../../app/env.server";
+import type { ThroughputRun } from "./pipeline";
 import type { RouteFigures } from "./routes";
 import type { SyncCpuFigures } from "./sync-cpu";
 
@@ -28,14 +29,9 @@ export type ProviderFigures =
       /** A dedicated worker's CPU and Prisma operations per synced order (bench/support/sync-cpu.ts). */
       syncCpu?: SyncCpuFigures;
       storedOfAcknowledged: { stored: number; acknowledged: number };
-      throughput: {
-        seconds: number;
-        ordersPerSecond: number;
-        callsPerOrder: number;
-        callsByOperation: Record<string, number>;
-        tokensPerOrder: number;
-        limit: number;
-      };
+      throughput: ThroughputRun;
+      /** The same burst at each concurrency of the sweep (the default's run first). */
+      sweep: ThroughputRun[];
       contractViolations: number;
     };
 
@@ -162,10 +158,13 @@ export function renderReport(figures: BenchFigures): { table: string; markdown: 
     : ["| n/a (scenario run failed) | | | |"];
 
   const header = `| | ${names.join(" | ")} |\n|---|${names.map(() => "---").join("|")}|`;
+  const sweepTable = renderSweep(figures.providers, names);
   const body = rows.map((row) => `| ${row.join(" | ")} |`).join("\n");
   const table = [
     header,
     body,
+    "",
+    sweepTable,
     "",
     `baseline (Diller called inside the webhook request), ${settings.orders} orders, ${settings.inFlight} in flight: ack p50 / p99 ${baselineLine}`,
     "",
@@ -189,14 +188,16 @@ wall-clock figures (latencies, per-second rates) mostly measure the other load; 
 ## Settings
 
 - The production server (\`npm run build\`, \`node server.mjs\`) on a fresh database per provider, driven over HTTP
-  with \`orders/paid\` deliveries signed with the app secret, ${settings.inFlight} requests in flight.
+  with \`orders/paid\` deliveries signed with the app secret, ${settings.inFlight} requests in flight. The requests are
+  built and signed before each burst and sent over ${settings.inFlight} keep-alive connections that a warm-up opened
+  (\`bench/support/raw-http.ts\`, docs/decisions/047-direct-sql.md).
 - Run with \`NODE_ENV=development\`: the production egress policy allows only Diller's hosts, and the sandbox listens on
   loopback. Nothing on the acknowledgement path depends on NODE_ENV.
 - The Diller sandbox (in the benchmark process) adds a fixed ${latency} ms to every answer.
 - With the worker: the web process runs the jobs itself (\`JOB_WORKER=inline\`, concurrency as in the table), ${settings.orders}
   paid orders without discount codes of a customer linked to her Diller member (a \`CustomerLink\` row, LINKED, as the
   customer sync or the account's join creates it). Web process only: \`JOB_WORKER=off\`, ${settings.ackDeliveries}
-  deliveries after 100 warm-up deliveries.
+  deliveries after ${settings.inFlight} warm-up deliveries.
 - Server CPU per acknowledged delivery: user + system CPU of the web-only server process (\`/proc/<pid>/stat\`) over
   its burst, divided by the deliveries. A short burst (quick run) carries more warm-up than
   \`npx tsx bench/ack-cpu.bench.ts --deliveries 2000\`, the reference figure (docs/decisions/041-webhook-fast-path.md).
@@ -209,6 +210,11 @@ wall-clock figures (latencies, per-second rates) mostly measure the other load; 
 
 ${header}
 ${body}
+
+Throughput by worker concurrency (the same burst of ${settings.orders} orders; limit = concurrency ÷ (calls per order ×
+latency); ceiling = 1000 ÷ the server's CPU per order, what one fully busy core could sync):
+
+${sweepTable}
 
 **Baseline**, ${settings.orders} orders, ${settings.inFlight} in flight: ack p50 / p99 ${baselineLine}.
 
@@ -232,4 +238,18 @@ npm run bench:sync            # the older in-process sync benchmark
 \`\`\`
 `;
   return { table, markdown };
+}
+
+function renderSweep(providers: ProviderFigures[], names: string[]): string {
+  const runs = providers.flatMap((entry) => ("skipped" in entry ? [] : entry.sweep));
+  const levels = [...new Set(runs.map((run) => run.concurrency))].sort((a, b) => a - b);
+  const lines = levels.map((level) => {
+    const cells = providers.map((entry) => {
+      const run = "skipped" in entry ? undefined : entry.sweep.find((candidate) => candidate.concurrency === level);
+      if (!run) return "n/a";
+      return `${fixed(run.ordersPerSecond)}/s of limit ${fixed(run.limit)}/s (ratio ${fixed(run.ordersPerSecond / run.limit)}); server CPU ${fixed(run.serverCpuMsPerOrder, 1)} ms per order, ceiling ${fixed(1000 / run.serverCpuMsPerOrder, 1)}/s; ack p99 ${ms(run.withWorker.p99)}`;
+    });
+    return `| ${level} | ${cells.join(" | ")} |`;
+  });
+  return [`| concurrency | ${names.join(" | ")} |`, `|---|${names.map(() => "---").join("|")}|`, ...lines].join("\n");
 }
