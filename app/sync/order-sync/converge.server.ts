@@ -37,8 +37,8 @@ export async function convergeAfterDeletedMember(run: StepRun) {
 
 /** facts → plan → run the first step → plan again, until the plan ends; then what follows its end. */
 async function converge(run: StepRun, trace: { memberId?: string }) {
-  const originSettings = await originSettingsOf(run.db, run.shopRow);
-  let facts = gatherOrderFacts(run.record, originSettings, run.context.logger, run.now());
+  const originSettingsFor = (locationIds: string[]) => originSettingsOf(run.db, run.shopRow, locationIds);
+  let facts = await gatherOrderFacts(run.record, originSettingsFor, run.context.logger, run.now());
   for (let stepsRun = 0; stepsRun < MAX_STEPS_PER_RUN; stepsRun++) {
     const [step, ...afterwards] = planOrderSync({ ...facts, now: run.now() }, run.shopRow);
     if (!step) return;
