@@ -62,6 +62,7 @@ export async function foldPendingOrderEvents(
         data: outcome.applied
           ? { status: "PROCESSED", processedAt: now() }
           : { status: "INVALID", note: outcome.reason, processedAt: now() },
+        select: { id: true },
       }),
     ),
   ]);

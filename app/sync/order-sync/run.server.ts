@@ -35,7 +35,11 @@ export interface StepOutcome {
 
 /** Saved right after every Diller side effect, so a re-run continues instead of repeating. */
 export async function saveProgress(run: StepRun, progress: OrderProgress) {
-  await run.db.orderSync.update({ where: { id: run.record.id }, data: { progressJson: JSON.stringify(progress) } });
+  await run.db.orderSync.update({
+    where: { id: run.record.id },
+    data: { progressJson: JSON.stringify(progress) },
+    select: { id: true },
+  });
 }
 
 /** The order of a run whose plan got past the order snapshot. */
