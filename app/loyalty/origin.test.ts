@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { orderFixture } from "~/shopify/payloads/testing/fixtures";
 
 import { mapOrderToTransaction } from "./order-to-transaction";
-import { dillerOrigin, orderOrigin, returnOrigin, type OriginSettings } from "./origin";
+import { dillerOrigin, orderOrigin, originLocationIds, returnOrigin, type OriginSettings } from "./origin";
 import { options, refund } from "./testing/orders";
 
 const OSLO = "70000000001";
@@ -108,6 +108,34 @@ describe("returnOrigin", () => {
     ],
   ] as const)("%s", (_case, order, refunds, expected) => {
     expect(returnOrigin(mapped, order, refunds)).toEqual(expected);
+    // The departments of the locations originLocationIds names are all the origins read.
+    const needed = new Set(originLocationIds(order, refunds));
+    const only: OriginSettings = {
+      ...mapped,
+      locationDepartments: new Map([...mapped.locationDepartments].filter(([locationId]) => needed.has(locationId))),
+    };
+    expect(returnOrigin(only, order, refunds)).toEqual(expected);
+    expect(orderOrigin(only, order)).toEqual(orderOrigin(mapped, order));
+  });
+});
+
+describe("originLocationIds", () => {
+  const refundAt = (locationId: string | null) =>
+    refund({ transactions: [{ kind: "refund", location_id: locationId, source_name: locationId ? "pos" : "web" }] });
+
+  it.each([
+    ["an online order refunded online", { source_name: "web", location_id: null }, [refundAt(null)], []],
+    ["a draft order with a location", { source_name: "shopify_draft_order", location_id: OSLO }, [], []],
+    ["a POS order", { source_name: "pos", location_id: OSLO }, [], [OSLO]],
+    ["an online order returned at a POS", { source_name: "web", location_id: null }, [refundAt(BERGEN)], [BERGEN]],
+    [
+      "a POS order returned at another POS",
+      { source_name: "pos", location_id: OSLO },
+      [refundAt(BERGEN), refundAt(OSLO)],
+      [BERGEN, OSLO],
+    ],
+  ] as const)("%s → %j", (_case, order, refunds, expected) => {
+    expect(originLocationIds(order, refunds)).toEqual(expected);
   });
 });
 

@@ -30,7 +30,7 @@ export function orderOrigin(
   settings: OriginSettings,
   order: Pick<ShopifyOrder, "source_name" | "location_id">,
 ): Origin {
-  if (order.source_name?.trim().toLowerCase() !== POS_SOURCE) {
+  if (!placedAtPos(order)) {
     return { channel: "OnlineStore", departmentId: settings.defaultDepartmentId };
   }
   return { channel: "POS", departmentId: locationDepartment(settings, order.location_id) };
@@ -53,9 +53,28 @@ export function returnOrigin(
   return { channel: "POS", departmentId: locationDepartment(settings, locationId) };
 }
 
+/**
+ * The Shopify locations whose departments `orderOrigin` and `returnOrigin` may read for an order
+ * and its refunds: none for an order placed and refunded online, so its sync needs no mapping.
+ */
+export function originLocationIds(
+  order: Pick<ShopifyOrder, "source_name" | "location_id">,
+  refunds: readonly Pick<ShopifyRefund, "transactions">[],
+): string[] {
+  const ids = refunds.flatMap((refund) =>
+    refund.transactions.flatMap((transaction) => (transaction.location_id ? [transaction.location_id] : [])),
+  );
+  if (placedAtPos(order) && order.location_id) ids.push(order.location_id);
+  return [...new Set(ids)];
+}
+
 /** The `origin` object of a Diller request. */
 export function dillerOrigin(systemId: string, { channel, departmentId }: Origin) {
   return { system_id: systemId, ...(departmentId ? { department_id: departmentId } : {}), channel };
+}
+
+function placedAtPos(order: Pick<ShopifyOrder, "source_name">): boolean {
+  return order.source_name?.trim().toLowerCase() === POS_SOURCE;
 }
 
 function locationDepartment(settings: OriginSettings, locationId: string | null | undefined): string | null {

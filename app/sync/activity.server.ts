@@ -14,5 +14,5 @@ export interface ActivityEntry {
 
 /** Appends to the shop's sync history (the dashboard's per-day figures read it). */
 export async function recordActivity(db: Database, entry: ActivityEntry): Promise<void> {
-  await db.syncActivity.create({ data: entry });
+  await db.syncActivity.create({ data: entry, select: { id: true } });
 }

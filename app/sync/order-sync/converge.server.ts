@@ -4,7 +4,7 @@ import { originSettingsOf } from "../origin-settings.server";
 import { executeStep } from "./execute.server";
 import { gatherOrderFacts } from "./facts.server";
 import { planOrderSync } from "./plan";
-import type { StepRun } from "./run.server";
+import { saveProgress, type StepOutcome, type StepRun } from "./run.server";
 import { isFinal } from "./steps";
 
 /** Far more steps than an order needs: a run that does not settle is a bug, not a long order. */
@@ -35,19 +35,42 @@ export async function convergeAfterDeletedMember(run: StepRun) {
   }
 }
 
-/** facts → plan → run the first step → plan again, until the plan ends; then what follows its end. */
+/**
+ * facts → plan → run the first step → plan again, until the plan ends; then what follows its end.
+ * The progress a Diller side effect leaves unsaved is the next write: the settle's own when the
+ * settle comes next (one write instead of two), a write of its own before any other step.
+ */
 async function converge(run: StepRun, trace: { memberId?: string }) {
-  const originSettings = await originSettingsOf(run.db, run.shopRow);
-  let facts = gatherOrderFacts(run.record, originSettings, run.context.logger, run.now());
+  const originSettingsFor = (locationIds: string[]) => originSettingsOf(run.db, run.shopRow, locationIds);
+  let last: StepOutcome = {
+    facts: await gatherOrderFacts(run.record, originSettingsFor, run.context.logger, run.now()),
+  };
   for (let stepsRun = 0; stepsRun < MAX_STEPS_PER_RUN; stepsRun++) {
+    const { facts } = last;
     const [step, ...afterwards] = planOrderSync({ ...facts, now: run.now() }, run.shopRow);
+    // The settlement carries the very progress the side effect left (./settlement.ts).
+    const settleSaves = step?.kind === "settle" && step.settlement.progress === facts.progress;
+    if (!settleSaves) await saveUnsaved(run, last);
     if (!step) return;
     trace.memberId = facts.progress.memberId;
-    facts = await executeStep(step, facts, run);
+    const outcome = await executeStep(step, facts, run);
+    if (settleSaves) await last.unsaved?.afterSaved();
+    last = outcome;
     if (isFinal(step)) {
-      for (const later of afterwards) facts = await executeStep(later, facts, run);
+      for (const later of afterwards) {
+        last = await executeStep(later, last.facts, run);
+        await saveUnsaved(run, last);
+      }
       return;
     }
   }
+  await saveUnsaved(run, last);
   throw new Error(`order ${run.record.orderId}: the order sync did not settle in ${MAX_STEPS_PER_RUN} steps`);
+}
+
+/** Saves the progress a side effect left unsaved, then what waited for it. */
+async function saveUnsaved(run: StepRun, { facts, unsaved }: StepOutcome) {
+  if (!unsaved) return;
+  await saveProgress(run, facts.progress);
+  await unsaved.afterSaved();
 }

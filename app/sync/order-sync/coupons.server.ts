@@ -2,7 +2,7 @@ import { DillerNotFoundError, DillerValidationError } from "~/diller/errors.serv
 
 import { markMintedCodesUsed, mintedCouponCodes, normalizeCode } from "../minted-coupons.server";
 import type { OrderFacts } from "./facts.server";
-import { saveProgress, type StepRun } from "./run.server";
+import { saveProgress, type StepOutcome, type StepRun } from "./run.server";
 import type { ActionStep, LookupStep } from "./steps";
 import { assumeDone } from "./transitions";
 
@@ -46,7 +46,11 @@ export async function reserveCoupons(facts: OrderFacts, step: Step<"reserveCoupo
 }
 
 /** Releases the reservations once the order is booked or cancelled; one already gone counts as released. */
-export async function releaseReservations(facts: OrderFacts, step: Step<"releaseReservations">, run: StepRun) {
+export async function releaseReservations(
+  facts: OrderFacts,
+  step: Step<"releaseReservations">,
+  run: StepRun,
+): Promise<StepOutcome> {
   for (const code of step.codes) {
     await run.diller.coupons
       .cancelCouponReservation({
@@ -59,7 +63,5 @@ export async function releaseReservations(facts: OrderFacts, step: Step<"release
         run.context.logger.info("reservation already gone", { orderId: facts.orderId });
       });
   }
-  const next = assumeDone(facts, step);
-  await saveProgress(run, next.progress);
-  return next;
+  return { facts: assumeDone(facts, step), unsaved: { afterSaved: async () => {} } };
 }

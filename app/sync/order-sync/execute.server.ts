@@ -6,11 +6,29 @@ import type { OrderFacts } from "./facts.server";
 import { loadProducts, readStoreCurrency } from "./lookups.server";
 import { resolveMember } from "./member.server";
 import { settleRecord, skipped } from "./record.server";
-import type { StepRun } from "./run.server";
+import type { StepOutcome, StepRun } from "./run.server";
 import type { OrderSyncStep } from "./steps";
 
-/** Runs one step and returns the facts as they stand after it. */
-export async function executeStep(step: OrderSyncStep, facts: OrderFacts, run: StepRun): Promise<OrderFacts> {
+/** Runs one step: the facts as they stand after it, and whether a Diller side effect awaits its progress write. */
+export async function executeStep(step: OrderSyncStep, facts: OrderFacts, run: StepRun): Promise<StepOutcome> {
+  switch (step.kind) {
+    case "cancelTransaction":
+      return cancelTransaction(facts, step, run);
+    case "postTransaction":
+      return postTransaction(facts, step, run);
+    case "releaseReservations":
+      return releaseReservations(facts, step, run);
+    default:
+      return { facts: await executeSaved(step, facts, run) };
+  }
+}
+
+/** Steps that save what they change themselves. */
+async function executeSaved(
+  step: Exclude<OrderSyncStep, { kind: "cancelTransaction" | "postTransaction" | "releaseReservations" }>,
+  facts: OrderFacts,
+  run: StepRun,
+): Promise<OrderFacts> {
   switch (step.kind) {
     case "readStoreCurrency":
       return readStoreCurrency(facts, run);
@@ -22,12 +40,6 @@ export async function executeStep(step: OrderSyncStep, facts: OrderFacts, run: S
       return loadProducts(facts, step.variantIds, run);
     case "reserveCoupons":
       return reserveCoupons(facts, step, run);
-    case "cancelTransaction":
-      return cancelTransaction(facts, step, run);
-    case "postTransaction":
-      return postTransaction(facts, step, run);
-    case "releaseReservations":
-      return releaseReservations(facts, step, run);
     case "skip":
       await settleRecord(run.db, run.record, skipped(step.reason), run.now());
       return facts;

@@ -1,6 +1,6 @@
 import type { OrderSync } from "~/db.server";
 import type { JobContext } from "~/jobs/queue";
-import { orderOrigin, returnOrigin, type Origin, type OriginSettings } from "~/loyalty/origin";
+import { orderOrigin, originLocationIds, returnOrigin, type Origin, type OriginSettings } from "~/loyalty/origin";
 import type { ProductInfo } from "~/shopify/admin-gateway";
 import type { LoyaltyConsent } from "~/shopify/consent";
 import { parseShopifyJson } from "~/shopify/payloads/json";
@@ -45,25 +45,23 @@ export interface OrderFacts {
   now: Date;
 }
 
-/** Reads the facts of one run from the order's record; no call leaves the process. */
-export function gatherOrderFacts(
+/**
+ * Reads the facts of one run from the order's record. Only the departments of the POS locations
+ * the order's origins need are asked of `originSettingsFor` (none for an order placed and refunded online).
+ */
+export async function gatherOrderFacts(
   record: OrderSync,
-  originSettings: OriginSettings,
+  originSettingsFor: (locationIds: string[]) => Promise<OriginSettings>,
   logger: JobContext["logger"],
   now: Date,
-): OrderFacts {
+): Promise<OrderFacts> {
   const { shop, orderId, currency } = record;
   const progress = parseOrderProgress(record.progressJson);
-  return factsOfKnownOrder({
-    shop,
-    orderId,
-    currency,
-    known: knownOrderOf(record),
-    progress,
-    originSettings,
-    logger,
-    now,
-  });
+  const unplaced = readKnownOrder({ shop, orderId, currency, known: knownOrderOf(record), progress, logger, now });
+  const { order, refunds } = unplaced;
+  const locationIds =
+    order.kind === "usable" ? originLocationIds(order.order, [...order.order.refunds, ...refunds]) : [];
+  return placed(unplaced, await originSettingsFor(locationIds));
 }
 
 export interface KnownOrderInput {
@@ -73,23 +71,24 @@ export interface KnownOrderInput {
   currency: string | null;
   known: KnownOrder;
   progress: OrderProgress;
-  originSettings: OriginSettings;
   logger: Pick<JobContext["logger"], "warn">;
   now: Date;
 }
 
 /** The facts of an order folded from its webhooks (./known-order.ts), before this run has learnt anything. */
-export function factsOfKnownOrder({ known, originSettings, logger, ...input }: KnownOrderInput): OrderFacts {
-  const parsed = parseOrder(known.orderJson);
-  const refunds = parsed.kind === "usable" ? usableRefunds(known.refunds, input.orderId, logger) : [];
-  const order: OrderSnapshot =
-    parsed.kind === "usable"
-      ? {
-          ...parsed,
-          origin: orderOrigin(originSettings, parsed.order),
-          returnOrigin: returnOrigin(originSettings, parsed.order, [...parsed.order.refunds, ...refunds]),
-        }
-      : parsed;
+export function factsOfKnownOrder({
+  originSettings,
+  ...input
+}: KnownOrderInput & { originSettings: OriginSettings }): OrderFacts {
+  return placed(readKnownOrder(input), originSettings);
+}
+
+/** Facts whose usable order does not know yet where Diller books it. */
+type UnplacedFacts = Omit<OrderFacts, "order"> & { order: ReturnType<typeof parseOrder> };
+
+function readKnownOrder({ known, logger, ...input }: KnownOrderInput): UnplacedFacts {
+  const order = parseOrder(known.orderJson);
+  const refunds = order.kind === "usable" ? usableRefunds(known.refunds, input.orderId, logger) : [];
   return {
     shop: input.shop,
     orderId: input.orderId,
@@ -103,6 +102,19 @@ export function factsOfKnownOrder({ known, originSettings, logger, ...input }: K
     progress: input.progress,
     pointsChanged: false,
     now: input.now,
+  };
+}
+
+function placed(facts: UnplacedFacts, originSettings: OriginSettings): OrderFacts {
+  const { order, refunds } = facts;
+  if (order.kind !== "usable") return { ...facts, order };
+  return {
+    ...facts,
+    order: {
+      ...order,
+      origin: orderOrigin(originSettings, order.order),
+      returnOrigin: returnOrigin(originSettings, order.order, [...order.order.refunds, ...refunds]),
+    },
   };
 }
 

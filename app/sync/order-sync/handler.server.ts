@@ -47,15 +47,15 @@ export function createOrderSyncHandler({
   const store = createStoreFacts(storeReads);
 
   return async ({ shop, orderId }, context) => {
-    const record = await foldPendingOrderEvents(db, shop, orderId, now);
-    if (!record) return;
+    // The shop first: the fold counts the attempt in its own write, and a blocked shop's order is no attempt.
     const shopRow = await findShop(db, shop);
     const blocker = syncBlocker(shopRow);
+    const record = await foldPendingOrderEvents(db, shop, orderId, now, { countAttempt: !blocker });
+    if (!record) return;
     if (!shopRow || blocker) {
       await settleRecord(db, record, skipped(String(blocker)), now());
       return;
     }
-    await db.orderSync.update({ where: { id: record.id }, data: { attempts: { increment: 1 } } });
     let diller: DillerClient | undefined;
     const run: StepRun = {
       db,

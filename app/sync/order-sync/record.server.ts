@@ -16,6 +16,8 @@ export async function settleRecord(db: Database, record: OrderSync, settled: Set
       ...(progress ? { progressJson: JSON.stringify(progress) } : {}),
       ...(fields.state !== "FAILED" ? { lastError: null } : {}),
     },
+    // Nothing is read back: the record's order snapshot is large.
+    select: { id: true },
   });
   if (fields.state === "SKIPPED" && record.state !== "SKIPPED") {
     await recordActivity(db, {

@@ -23,9 +23,23 @@ export interface StepRun {
   now: () => Date;
 }
 
+/**
+ * What a step leaves to the run: the facts after it and, after a Diller side effect, that its
+ * progress is not saved yet. The run saves that progress before anything else (./converge.server.ts)
+ * and then runs `afterSaved` (the shop's history entry).
+ */
+export interface StepOutcome {
+  facts: OrderFacts;
+  unsaved?: { afterSaved: () => Promise<void> };
+}
+
 /** Saved right after every Diller side effect, so a re-run continues instead of repeating. */
 export async function saveProgress(run: StepRun, progress: OrderProgress) {
-  await run.db.orderSync.update({ where: { id: run.record.id }, data: { progressJson: JSON.stringify(progress) } });
+  await run.db.orderSync.update({
+    where: { id: run.record.id },
+    data: { progressJson: JSON.stringify(progress) },
+    select: { id: true },
+  });
 }
 
 /** The order of a run whose plan got past the order snapshot. */

@@ -5,14 +5,18 @@ import { lineProductKeys, withLineStamps } from "~/loyalty/stamp-cards";
 import { recordActivity } from "../activity.server";
 import { OrderSyncProblem, problemText } from "./errors";
 import type { OrderFacts } from "./facts.server";
-import { saveProgress, usableOrder, type StepRun } from "./run.server";
+import { usableOrder, type StepOutcome, type StepRun } from "./run.server";
 import type { ActionStep, DesiredTransaction } from "./steps";
 import { assumeDone } from "./transitions";
 
 type Step<K extends string> = Extract<ActionStep, { kind: K }>;
 
 /** Cancels the transaction standing for the order; "already cancelled" or "not found" leaves nothing to undo. */
-export async function cancelTransaction(facts: OrderFacts, step: Step<"cancelTransaction">, run: StepRun) {
+export async function cancelTransaction(
+  facts: OrderFacts,
+  step: Step<"cancelTransaction">,
+  run: StepRun,
+): Promise<StepOutcome> {
   const { externalId, reason, origin } = step;
   const { logger } = run.context;
   try {
@@ -30,36 +34,39 @@ export async function cancelTransaction(facts: OrderFacts, step: Step<"cancelTra
     logger.info("transaction already cancelled or unknown in Diller", { externalId });
   }
   const next = assumeDone(facts, step);
-  await saveProgress(run, next.progress);
-  const amount = next.progress.posted[externalId]?.total;
-  await recordActivity(run.db, {
-    shop: facts.shop,
-    kind: "TRANSACTION_CANCELLED",
-    orderId: facts.orderId,
-    externalId,
-    amount,
-    at: run.now(),
-  });
-  return next;
+  const afterSaved = () =>
+    recordActivity(run.db, {
+      shop: facts.shop,
+      kind: "TRANSACTION_CANCELLED",
+      orderId: facts.orderId,
+      externalId,
+      amount: next.progress.posted[externalId]?.total,
+      at: run.now(),
+    });
+  return { facts: next, unsaved: { afterSaved } };
 }
 
 /** Posts the transaction the order should have (with its stamps), keyed by its stable external id. */
-export async function postTransaction(facts: OrderFacts, step: Step<"postTransaction">, run: StepRun) {
+export async function postTransaction(
+  facts: OrderFacts,
+  step: Step<"postTransaction">,
+  run: StepRun,
+): Promise<StepOutcome> {
   const desired = await withStamps(facts, step.desired, run);
   const posted = await createTransaction(step.memberId, desired, run);
   const next = assumeDone({ ...facts, now: run.now() }, step);
-  await saveProgress(run, next.progress);
-  await recordActivity(run.db, {
-    shop: facts.shop,
-    kind: desired.kind === "original" ? "TRANSACTION_SENT" : "REMAINDER_SENT",
-    orderId: facts.orderId,
-    externalId: desired.externalId,
-    amount: posted.amounts.total,
-    points: await estimatePoints(run, Number(posted.amounts.total)),
-    detail: posted.body.coupon_codes.length ? `coupons: ${posted.body.coupon_codes.join(", ")}` : undefined,
-    at: run.now(),
-  });
-  return { ...next, now: facts.now };
+  const afterSaved = async () =>
+    recordActivity(run.db, {
+      shop: facts.shop,
+      kind: desired.kind === "original" ? "TRANSACTION_SENT" : "REMAINDER_SENT",
+      orderId: facts.orderId,
+      externalId: desired.externalId,
+      amount: posted.amounts.total,
+      points: await estimatePoints(run, Number(posted.amounts.total)),
+      detail: posted.body.coupon_codes.length ? `coupons: ${posted.body.coupon_codes.join(", ")}` : undefined,
+      at: run.now(),
+    });
+  return { facts: { ...next, now: facts.now }, unsaved: { afterSaved } };
 }
 
 /** The stamps the lines collect on the store's product stamp cards (cancelled with the transaction). */
