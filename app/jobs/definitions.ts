@@ -50,6 +50,11 @@ export interface QueuePolicy {
    * of waiting out `expireSeconds`). The local runner renews its lock on the same principle.
    */
   heartbeatSeconds?: number;
+  /**
+   * A queue with a job now and then per shop (periodic or merchant-started), not one per order or
+   * customer: pg-boss polls it with one fetch loop instead of one per two slots of concurrency.
+   */
+  occasional?: boolean;
 }
 
 export const queuePolicies: Record<JobName, QueuePolicy> = {
@@ -71,18 +76,34 @@ export const queuePolicies: Record<JobName, QueuePolicy> = {
     heartbeatSeconds: 30,
   },
   "customer-facts": { keyed: true, maxAttempts: 6, retryDelaySeconds: 30, maxDelaySeconds: 1800, expireSeconds: 120 },
-  reconcile: { keyed: true, maxAttempts: 3, retryDelaySeconds: 60, maxDelaySeconds: 900, expireSeconds: 900 },
+  reconcile: {
+    keyed: true,
+    occasional: true,
+    maxAttempts: 3,
+    retryDelaySeconds: 60,
+    maxDelaySeconds: 900,
+    expireSeconds: 900,
+  },
   backfill: {
     keyed: true,
+    occasional: true,
     maxAttempts: 8,
     retryDelaySeconds: 30,
     maxDelaySeconds: 1800,
     expireSeconds: 300,
     heartbeatSeconds: 30,
   },
-  "inbox-sweep": { keyed: true, maxAttempts: 1, retryDelaySeconds: 60, maxDelaySeconds: 60, expireSeconds: 120 },
+  "inbox-sweep": {
+    keyed: true,
+    occasional: true,
+    maxAttempts: 1,
+    retryDelaySeconds: 60,
+    maxDelaySeconds: 60,
+    expireSeconds: 120,
+  },
   "retention-purge": {
     keyed: true,
+    occasional: true,
     maxAttempts: 3,
     retryDelaySeconds: 300,
     maxDelaySeconds: 3600,

@@ -102,7 +102,8 @@ export function createPgBossQueue({
         await boss.work(
           name,
           {
-            localConcurrency: Math.max(1, Math.ceil(concurrency / FETCH_BATCH)),
+            // Every loop polls while idle; the occasional queues need one, not one per two slots.
+            localConcurrency: policy.occasional ? 1 : Math.max(1, Math.ceil(concurrency / FETCH_BATCH)),
             batchSize: FETCH_BATCH,
             // While fetches come back full there is a backlog: fetch again at once instead of waiting a poll.
             burstWhenBatchFull: true,

@@ -149,7 +149,7 @@ const warmConnections = (baseUrl: string, count: number, firstId: number) =>
     ),
   );
 
-async function measureThroughput(
+export async function measureThroughput(
   database: BenchDatabase,
   sandbox: RunningSandbox,
   settings: PipelineSettings,
