@@ -235,6 +235,9 @@ npm run bench                 # full size (PostgreSQL at BENCH_POSTGRES_URL, def
 npm run bench -- --quick      # reduced sizes
 npm run bench -- --provider sqlite --latency 150 --in-flight 200 --orders 200 --ack-deliveries 2000 --concurrency 16
 npm run bench:sync            # the older in-process sync benchmark
+npx tsx bench/ack-cpu.bench.ts --provider postgresql --deliveries 3000   # acknowledgements alone
+npx tsx bench/throughput.bench.ts --provider postgresql --concurrency 4,8,16   # throughput per worker concurrency
+npx tsx bench/sync-cpu.bench.ts --provider postgresql --orders 100   # a dedicated worker's CPU per order
 \`\`\`
 `;
   return { table, markdown };
