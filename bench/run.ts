@@ -11,7 +11,6 @@
  * runs in this process with a fixed injected latency. A benchmark, not a test: it asserts nothing.
  */
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 
 import type { DatabaseProvider } from "../app/env.server";
@@ -21,6 +20,7 @@ import { ensureBuild } from "./support/processes";
 import { machineDescription, renderReport, type BenchFigures, type ProviderFigures } from "./support/report";
 import { runPipeline } from "./support/pipeline";
 import { storefrontRoutes } from "./support/routes";
+import { writeFormattedDoc } from "./support/write-doc";
 import { measureSyncCpu } from "./support/sync-cpu";
 
 const { values: options } = parseArgs({
@@ -138,7 +138,7 @@ const figures: BenchFigures = {
 const report = renderReport(figures);
 console.log(`\n${report.table}`);
 if (!options["no-write"]) {
-  writeFileSync("docs/performance.md", report.markdown);
+  await writeFormattedDoc("docs/performance.md", report.markdown);
   console.log("\nwrote docs/performance.md");
 }
 process.exit(0);

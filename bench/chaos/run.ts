@@ -6,11 +6,11 @@
  *   npm run chaos                              # 1,000 orders, 5 kills, 3 worker processes
  *   npm run chaos -- --orders 200 --kills 1    # the reduced size CI runs
  */
-import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 
 import { createBenchDatabase, postgresReachable, POSTGRES_SERVER_URL } from "../support/databases";
 import { appEnvironment, ensureBuild, startAppServer } from "../support/processes";
+import { writeFormattedDoc } from "../support/write-doc";
 
 import { renderReliability } from "./report";
 
@@ -93,7 +93,7 @@ try {
   const report = renderReliability({ settings, pipeline, probes, unchanged, failed });
   console.log(`\n${report.summary}`);
   if (!options["no-write"]) {
-    writeFileSync("docs/reliability.md", report.markdown);
+    await writeFormattedDoc("docs/reliability.md", report.markdown);
     console.log("wrote docs/reliability.md");
   }
   await app.db.$disconnect();
