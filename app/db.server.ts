@@ -118,6 +118,7 @@ export function directSqlOf(db: Database): DirectSql {
   );
 }
 
+/** The SQL around its `?` placeholders; a `?` inside a string literal is text, not a placeholder. */
 function splitAtPlaceholders(sql: string): string[] {
   const parts = [""];
   for (const piece of sql.split(/('(?:[^']|'')*')/)) {
@@ -147,8 +148,7 @@ function argType(arg: DirectSqlArg) {
 
 /** `?` → `$1, $2, …` outside string literals (the statements here quote identifiers with `"`, values never). */
 function numberPlaceholders(sql: string): string {
-  let index = 0;
-  return sql.replace(/'(?:[^']|'')*'|\?/g, (match) => (match === "?" ? `$${++index}` : match));
+  return splitAtPlaceholders(sql).reduce((text, part, index) => `${text}$${index}${part}`);
 }
 
 declare global {

@@ -168,11 +168,9 @@ export function createLocalQueue({
         logger.error("job runner loop failed; retrying", { error });
         wakeRequested = false; // after a failure, always wait a poll interval
       }
-      if (wakeRequested && running && inFlight.size < concurrency) {
-        wakeRequested = false;
-        continue;
-      }
+      const claimAgain = wakeRequested && running && inFlight.size < concurrency;
       wakeRequested = false;
+      if (claimAgain) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pollIntervalMs);
         wake = () => {

@@ -66,20 +66,16 @@ export function createWebhookIntake({
     request: IncomingWebhook,
     expectedTopics: readonly string[],
   ): Promise<WebhookAnswer> {
-    // Refusals get a log line of their own: the production server's access log skips webhook URLs.
-    const refused = (answer: WebhookAnswer) => {
-      logger.warn("webhook refused", { status: answer.status, path: request.pathname() });
-      return answer;
-    };
     let body: Uint8Array;
     try {
       body = await request.readBody(maxBodyBytes);
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return refused({ status: 413, headers: { Connection: "close" } });
-      return refused({ status: 400 });
+      if (error instanceof BodyTooLargeError)
+        return refused(logger, request, { status: 413, headers: { Connection: "close" } });
+      return refused(logger, request, { status: 400 });
     }
     const verified = verifyWebhook(request, body);
-    if ("status" in verified) return refused(verified);
+    if ("status" in verified) return refused(logger, request, verified);
 
     // NUL and unpaired surrogates cannot be stored; they are cleaned here, once, for good.
     const cleaned = cleanJsonText(utf8.decode(body));
@@ -236,6 +232,12 @@ function parseDate(value: string | undefined): Date | undefined {
   if (!value) return undefined;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** Refusals get a log line of their own: the production server's access log skips webhook URLs. */
+function refused(logger: Logger, request: IncomingWebhook, answer: WebhookAnswer): WebhookAnswer {
+  logger.warn("webhook refused", { status: answer.status, path: request.pathname() });
+  return answer;
 }
 
 function retryLater(): WebhookAnswer {

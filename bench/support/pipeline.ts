@@ -15,7 +15,7 @@ import { createDatabase, type Database } from "../../app/db.server";
 import { parseEnv } from "../../app/env.server";
 import { createSecretBox } from "../../app/security/encryption.server";
 import type { BenchDatabase } from "./databases";
-import { percentile, signedHeaders, waitUntil, type Timed } from "./http";
+import { percentile, waitUntil, type Timed } from "./http";
 import { createLoadClient, prepareDelivery } from "./raw-http";
 import { externalIdOf, LOAD_CUSTOMER_ID, paidOrder } from "./orders";
 import { appEnvironment, BENCH_ENCRYPTION_KEY, BENCH_SECRET, processCpuMs, startAppServer } from "./processes";
@@ -72,15 +72,6 @@ export function preparePaid(baseUrl: string, order: Record<string, unknown>) {
     { path: "/webhooks/orders/paid", topic: "orders/paid", shop: BENCH_SHOP, body },
     BENCH_SECRET,
   );
-}
-
-export function deliverPaid(baseUrl: string, order: Record<string, unknown>) {
-  const body = JSON.stringify(order);
-  const headers = signedHeaders(
-    { path: "/webhooks/orders/paid", topic: "orders/paid", shop: BENCH_SHOP, body },
-    BENCH_SECRET,
-  );
-  return fetch(`${baseUrl}/webhooks/orders/paid`, { method: "POST", body, headers });
 }
 
 /**

@@ -7,9 +7,10 @@
 import { startDillerSandbox } from "@diller/diller-sandbox";
 import { createDatabase } from "../../app/db.server";
 import type { BenchDatabase } from "./databases";
-import { runWithConcurrency, waitUntil } from "./http";
+import { waitUntil } from "./http";
 import { externalIdOf } from "./orders";
-import { BENCH_SHOP, deliverPaid, linkedOrder, seedLinkedShop, sentCount } from "./pipeline";
+import { BENCH_SHOP, linkedOrder, preparePaid, seedLinkedShop, sentCount } from "./pipeline";
+import { sendPrepared } from "./raw-http";
 import { appEnvironment, processCpuMs, startAppServer, startChild, type Child } from "./processes";
 
 export interface SyncCpuFigures {
@@ -67,7 +68,11 @@ export async function measureSyncCpu(
         );
   const sendAndDrain = async (ids: number[]) => {
     const batch = ids.map((id) => linkedOrder(id));
-    await runWithConcurrency(batch.length, 50, (index) => deliverPaid(server.baseUrl, batch[index] ?? {}));
+    await sendPrepared(
+      server.baseUrl,
+      batch.map((order) => preparePaid(server.baseUrl, order)),
+      50,
+    );
     const external = new Set(ids.map((id) => externalIdOf(BENCH_SHOP, id)));
     await waitUntil(() => sentCount(sandbox, external) === ids.length, "every order to reach Diller", 300_000);
     await waitUntil(async () => (await waiting()) === 0, "the queue to drain", 60_000);
