@@ -17,7 +17,7 @@ const features = "^app/(admin|webhooks|checkout|account)/";
 const sync = "^app/sync/";
 const domain = "^app/(loyalty|diller|shopify|shops|storefront|jobs|security|http|i18n)/";
 const base =
-  "^app/(lib/|graphql/|types/|db\\.server\\.ts$|env\\.server\\.ts$|logger\\.server\\.ts$|api-version\\.ts$|lifecycle\\.server\\.ts$)";
+  "^app/(lib/|graphql/|types/|db\\.server\\.ts$|direct-sql\\.server\\.ts$|env\\.server\\.ts$|logger\\.server\\.ts$|api-version\\.ts$|lifecycle\\.server\\.ts$)";
 const compositionRoot = "^app/shopify\\.server\\.ts$";
 
 /** @type {import('dependency-cruiser').IConfiguration} */

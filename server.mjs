@@ -14,7 +14,9 @@ import express from "express";
 import morgan from "morgan";
 
 const build = await import("./build/server/index.js");
-installGlobals({ nativeFetch: build.future.v3_singleFetch });
+// Node's own fetch (undici, pooled keep-alive connections), as the worker process and the tests use:
+// Remix's polyfill cost the Diller client about a millisecond more per call (docs/decisions/049).
+installGlobals({ nativeFetch: true });
 
 const app = express();
 app.disable("x-powered-by");

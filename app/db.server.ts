@@ -2,7 +2,8 @@ import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 
 import { PrismaClient as PostgresClient } from "../prisma/generated/postgresql/client";
-import { Prisma as PrismaSql, PrismaClient as SqliteClient } from "../prisma/generated/sqlite/client";
+import { PrismaClient as SqliteClient } from "../prisma/generated/sqlite/client";
+import { keepConnection } from "./direct-sql.server";
 import { databaseProviderOf, getEnv } from "./env.server";
 
 export type {
@@ -20,6 +21,18 @@ export type {
   WebhookEvent,
 } from "../prisma/generated/sqlite/client";
 export * from "../prisma/generated/sqlite/enums";
+export {
+  describeStatement,
+  directSqlOf,
+  insertRow,
+  observeDirectSql,
+  modelRowsOf,
+  newRowId,
+  updateRows,
+  type ColumnValues,
+  type DirectSql,
+  type DirectSqlArg,
+} from "./direct-sql.server";
 
 /**
  * The app's Prisma client type. The SQLite and PostgreSQL clients are generated from the same
@@ -59,98 +72,6 @@ export function createDatabase(url: string): Database {
   throw new Error("DATABASE_URL must start with file: or postgresql://");
 }
 
-/** A parameter of a direct statement, bound as the driver adapter binds Prisma's own. */
-export type DirectSqlArg = string | number | boolean | Date | null;
-
-/**
- * Statements that skip Prisma's query compiler but run on the client's own connection (its pool, or
- * SQLite's single connection with its lock). Prisma 6 compiles every operation in WebAssembly and
- * serialises every parameter to do so: for a hot statement that carries large values (the webhook
- * inbox's batched insert) that was a fifth of a delivery's CPU (docs/decisions/047-direct-sql.md).
- * Portable SQL only; `?` placeholders become `$n` on PostgreSQL.
- */
-export interface DirectSql {
-  query(sql: string, args: readonly DirectSqlArg[]): Promise<Record<string, unknown>[]>;
-}
-
-interface RawQueryable {
-  queryRaw(query: {
-    sql: string;
-    args: unknown[];
-    argTypes: { scalarType: "string" | "int" | "float" | "boolean" | "datetime"; arity: "scalar" }[];
-  }): Promise<{ columnNames: string[]; rows: unknown[][] }>;
-}
-
-const connections = new WeakMap<object, DirectSql>();
-
-/** Remembers the adapter connection Prisma opens, so direct statements share it. */
-function keepConnection(
-  client: Database,
-  factory: { connect(): Promise<RawQueryable> },
-  provider: "sqlite" | "postgres",
-) {
-  let latest: RawQueryable | undefined;
-  const connect = factory.connect.bind(factory);
-  factory.connect = async () => (latest = await connect());
-  async function connection(): Promise<RawQueryable> {
-    if (!latest) await client.$connect();
-    if (!latest) throw new Error("the database adapter did not connect");
-    return latest;
-  }
-  connections.set(client, {
-    async query(sql, args) {
-      const text = provider === "postgres" ? numberPlaceholders(sql) : sql;
-      const result = await (await connection()).queryRaw({ sql: text, args: [...args], argTypes: args.map(argType) });
-      return result.rows.map((row) => Object.fromEntries(result.columnNames.map((name, index) => [name, row[index]])));
-    },
-  });
-}
-
-/**
- * The direct statements of a client made by createDatabase. Any other client (an extended one, as the
- * benchmark's counting worker uses) gets the same statements through Prisma's raw queries.
- */
-export function directSqlOf(db: Database): DirectSql {
-  return (
-    connections.get(db) ?? {
-      query: (sql, args) => db.$queryRaw<Record<string, unknown>[]>(PrismaSql.sql(splitAtPlaceholders(sql), ...args)),
-    }
-  );
-}
-
-/** The SQL around its `?` placeholders; a `?` inside a string literal is text, not a placeholder. */
-function splitAtPlaceholders(sql: string): string[] {
-  const parts = [""];
-  for (const piece of sql.split(/('(?:[^']|'')*')/)) {
-    if (piece.startsWith("'")) parts[parts.length - 1] += piece;
-    else {
-      const [first = "", ...rest] = piece.split("?");
-      parts[parts.length - 1] += first;
-      parts.push(...rest);
-    }
-  }
-  return parts;
-}
-
-function argType(arg: DirectSqlArg) {
-  const scalarType =
-    arg instanceof Date
-      ? "datetime"
-      : typeof arg === "number"
-        ? Number.isInteger(arg)
-          ? "int"
-          : "float"
-        : typeof arg === "boolean"
-          ? "boolean"
-          : "string";
-  return { scalarType, arity: "scalar" } as const;
-}
-
-/** `?` → `$1, $2, …` outside string literals (the statements here quote identifiers with `"`, values never). */
-function numberPlaceholders(sql: string): string {
-  return splitAtPlaceholders(sql).reduce((text, part, index) => `${text}$${index}${part}`);
-}
-
 declare global {
   // Vite's dev server re-evaluates modules on change; keep one pool per process.
   var __dillerDatabase: Database | undefined;
@@ -167,9 +88,19 @@ export async function disconnectDatabase() {
   await current?.$disconnect();
 }
 
-/** A unique constraint rejected the write (Prisma P2002), on either provider. */
+/** A unique constraint rejected the write (Prisma P2002, or the driver adapter's error for a direct statement), on either provider. */
 export function isUniqueConstraintError(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+  if (typeof error !== "object" || error === null) return false;
+  if ("code" in error && error.code === "P2002") return true;
+  const cause = "cause" in error ? error.cause : undefined;
+  return (
+    error instanceof Error &&
+    error.name === "DriverAdapterError" &&
+    typeof cause === "object" &&
+    cause !== null &&
+    "kind" in cause &&
+    cause.kind === "UniqueConstraintViolation"
+  );
 }
 
 const DATA_ERROR_CODES = new Set(["P2000", "P2005", "P2006", "P2007", "P2019", "P2020", "P2023"]);

@@ -1,5 +1,5 @@
 /**
- * Worker CPU and Prisma operations per synced order (linked member, paid, no discount codes, sandbox
+ * Worker CPU and database operations per synced order (linked member, paid, no discount codes, sandbox
  * at 0 ms latency). CPU time, not wall-clock, is the figure to compare on a shared machine.
  *
  *   npm run build && npx tsx bench/sync-cpu.bench.ts --provider sqlite --orders 200
@@ -31,7 +31,7 @@ try {
   );
   console.log(
     `${provider}: ${figures.orders} orders; worker CPU ${figures.cpuMsPerOrder.toFixed(2)} ms per order, ` +
-      `${figures.queriesPerOrder.toFixed(1)} Prisma operations per order`,
+      `${figures.queriesPerOrder.toFixed(1)} database operations per order`,
   );
   for (const [name, perOrder] of Object.entries(figures.byOperation)) {
     console.log(`  ${perOrder.toFixed(2).padStart(6)}  ${name}`);

@@ -46,7 +46,8 @@ try {
     firstId += settings.orders + settings.inFlight + 1;
     console.log(
       `${provider} concurrency ${concurrency}: ${run.ordersPerSecond.toFixed(2)}/s of limit ${run.limit.toFixed(2)}/s ` +
-        `(ratio ${(run.ordersPerSecond / run.limit).toFixed(2)}); calls per order ${run.callsPerOrder.toFixed(2)}; ` +
+        `(ratio ${(run.ordersPerSecond / run.limit).toFixed(2)}; Diller answered in ${run.dillerMs.toFixed(1)} ms; ` +
+        `${(run.ordersPerSecond / run.nominalLimit).toFixed(2)} at the nominal latency); calls per order ${run.callsPerOrder.toFixed(2)}; ` +
         `server CPU ${run.serverCpuMsPerOrder.toFixed(1)} ms per order (one core's ceiling ` +
         `${(1000 / run.serverCpuMsPerOrder).toFixed(1)}/s); ack p50 ${run.withWorker.p50.toFixed(0)} ms, ` +
         `p99 ${run.withWorker.p99.toFixed(0)} ms`,

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
-import { getDatabase, type Database } from "~/db.server";
+import { describeStatement, getDatabase, observeDirectSql, type Database } from "~/db.server";
 
 import { queuePolicies, type JobName } from "./definitions";
 import { createLocalJobStore } from "./local-job-store.server";
@@ -8,22 +8,16 @@ import { createLocalJobStore } from "./local-job-store.server";
 const db = getDatabase();
 const policyOf = (name: JobName) => queuePolicies[name];
 
-/** The database, with localJob.updateMany failing on the calls `fails` picks (as a busy SQLite file does). */
+/** The database, with the claim's UPDATE failing on the calls `fails` picks (as a busy SQLite file does). */
 function withFailingClaims(fails: (call: number) => boolean): Database {
   let calls = 0;
-  const localJob = new Proxy(db.localJob, {
-    get(target, property, receiver) {
-      if (property !== "updateMany") return Reflect.get(target, property, receiver);
-      return async (...args: Parameters<typeof db.localJob.updateMany>) => {
-        calls++;
-        if (fails(calls)) throw new Error("Operation has timed out");
-        return target.updateMany(...args);
-      };
-    },
+  const failing = new Proxy(db, {});
+  observeDirectSql(db, failing, (sql) => {
+    if (describeStatement(sql) !== "LocalJob UPDATE") return;
+    calls++;
+    if (fails(calls)) throw new Error("Operation has timed out");
   });
-  return new Proxy(db, {
-    get: (target, property, receiver) => (property === "localJob" ? localJob : Reflect.get(target, property, receiver)),
-  });
+  return failing;
 }
 
 async function queueOrders(count: number) {

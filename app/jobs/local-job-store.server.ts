@@ -1,4 +1,12 @@
-import { isUniqueConstraintError, type Database, type LocalJob, type LocalJobState } from "~/db.server";
+import {
+  directSqlOf,
+  isUniqueConstraintError,
+  modelRowsOf,
+  updateRows,
+  type Database,
+  type LocalJob,
+  type LocalJobState,
+} from "~/db.server";
 import type { Logger } from "~/logger.server";
 
 import { jobNames, type JobName, type QueuePolicy } from "./definitions";
@@ -24,12 +32,13 @@ const STATE_OF_SUMMARY: Record<QueuedJobSummary["state"], LocalJobState> = {
 /**
  * The LocalJob table as the local queue uses it. The unique indexes on queuedKey/activeKey keep at
  * most one waiting and one running job per key, across processes; every write here respects them.
+ * A job's claim and settle, run for every job, are direct statements (docs/decisions/049).
  */
 export function createLocalJobStore(db: Database, now: () => Date, policyOf: (name: JobName) => QueuePolicy) {
   /** Moves a job out of ACTIVE. If a newer job of the same key is already waiting, that one carries on. */
   async function settle(job: LocalJob, next: NextJobState) {
     const waiting = WAITING.includes(next.state);
-    const data = {
+    const set = {
       state: next.state,
       runAfter: next.runAfter,
       lastError: next.lastError,
@@ -39,19 +48,19 @@ export function createLocalJobStore(db: Database, now: () => Date, policyOf: (na
       finishedAt: waiting ? null : now(),
     };
     try {
-      await db.localJob.update({ where: { id: job.id }, data });
+      await updateRows(db, "LocalJob", { set, where: { id: job.id } });
     } catch (error) {
       if (!isUniqueConstraintError(error)) throw error;
       // Keyed jobs converge on the latest facts, so the waiting job makes this retry redundant.
-      await db.localJob.update({
-        where: { id: job.id },
-        data: {
-          ...data,
+      await updateRows(db, "LocalJob", {
+        set: {
+          ...set,
           state: "CANCELLED",
           queuedKey: null,
           finishedAt: now(),
           lastError: `${next.lastError ?? ""} (superseded by a newer queued job)`.trim(),
         },
+        where: { id: job.id },
       });
     }
   }
@@ -96,27 +105,31 @@ export function createLocalJobStore(db: Database, now: () => Date, policyOf: (na
 
     /** Locks up to `limit` due jobs for this runner; a job whose key is running elsewhere waits. */
     async claim(limit: number): Promise<LocalJob[]> {
-      const candidates = await db.localJob.findMany({
-        where: { state: { in: WAITING }, runAfter: { lte: now() }, name: { in: jobNames } },
-        orderBy: { runAfter: "asc" },
-        take: limit * 4,
-      });
+      const candidates = modelRowsOf(
+        "LocalJob",
+        await directSqlOf(db).query(
+          `SELECT * FROM "LocalJob" WHERE "state" IN (${WAITING.map(() => "?").join(", ")}) AND "runAfter" <= ?
+           AND "name" IN (${jobNames.map(() => "?").join(", ")}) ORDER BY "runAfter" ASC LIMIT ?`,
+          [...WAITING, now(), ...jobNames, limit * 4],
+        ),
+      );
       const claimed: LocalJob[] = [];
       for (const candidate of candidates) {
         if (claimed.length >= limit) break;
         const policy = policyOf(candidate.name as JobName);
         try {
-          const { count } = await db.localJob.updateMany({
-            where: { id: candidate.id, state: candidate.state, attempts: candidate.attempts },
-            data: {
+          const [locked] = await updateRows(db, "LocalJob", {
+            set: {
               state: "ACTIVE",
-              attempts: { increment: 1 },
               queuedKey: null,
               activeKey: policy.keyed ? candidate.key : null,
               lockedUntil: new Date(now().getTime() + policy.expireSeconds * 1000),
             },
+            increment: { attempts: 1 },
+            where: { id: candidate.id, state: candidate.state, attempts: candidate.attempts },
+            returning: true,
           });
-          if (count === 1) claimed.push({ ...candidate, state: "ACTIVE", attempts: candidate.attempts + 1 });
+          if (locked) claimed.push(locked);
         } catch (error) {
           // Another job of this key is running; this one waits its turn.
           if (isUniqueConstraintError(error)) continue;

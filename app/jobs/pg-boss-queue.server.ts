@@ -40,6 +40,9 @@ export function createPgBossQueue({
     application_name: "diller-loyalty",
     superviseIntervalSeconds: supervisionIntervalSeconds,
     monitorIntervalSeconds: supervisionIntervalSeconds,
+    // A job's insert wakes the workers of its queue (LISTEN/NOTIFY on one held connection): a job
+    // waits for a free slot, not for the next poll. Polling stays as the floor when NOTIFY is unavailable.
+    useListenNotify: true,
   });
   boss.on("error", (error) => logger.error("pg-boss error", { error }));
   const policyOf = (name: JobName) => ({ ...queuePolicies[name], ...overrides[name] });
@@ -61,7 +64,13 @@ export function createPgBossQueue({
     started ??= (async () => {
       await boss.start();
       for (const name of jobNames) {
-        await boss.createQueue(name, { policy: policyOf(name).keyed ? "stately" : "standard", ...retrySettings(name) });
+        await boss.createQueue(name, {
+          policy: policyOf(name).keyed ? "stately" : "standard",
+          notify: true,
+          ...retrySettings(name),
+        });
+        // A queue an older deploy created without NOTIFY gets it too (createQueue leaves an existing queue as it is).
+        await boss.updateQueue(name, { notify: true });
       }
     })();
     return started;
@@ -110,6 +119,8 @@ export function createPgBossQueue({
             includeMetadata: true,
             perJobResults: true,
             pollingIntervalSeconds,
+            // NOTIFY wakes a loop at once; the poll stays as frequent as without it (retries whose delay ran out send no NOTIFY).
+            notifyPollingIntervalSeconds: pollingIntervalSeconds,
           },
           async (jobs: JobWithMetadata<unknown>[]) =>
             Promise.all(jobs.map((job) => runJob(name, policy.maxAttempts, handler, job))),

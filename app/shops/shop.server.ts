@@ -1,4 +1,4 @@
-import type { Database, Shop } from "~/db.server";
+import { directSqlOf, modelRowsOf, type Database, type Shop } from "~/db.server";
 import type { SecretBox } from "~/security/encryption.server";
 
 import { baseUrlFor } from "./diller-environments";
@@ -20,7 +20,9 @@ export async function recordUninstall(db: Database, shop: string, at: Date): Pro
 }
 
 export async function findShop(db: Database, shop: string): Promise<Shop | null> {
-  return db.shop.findUnique({ where: { shop } });
+  // Without Prisma's query compiler: every job, checkout and account request reads it (docs/decisions/049).
+  const [row] = modelRowsOf("Shop", await directSqlOf(db).query(`SELECT * FROM "Shop" WHERE "shop" = ?`, [shop]));
+  return row ?? null;
 }
 
 /** The decrypted Diller connection of a shop, or null when it is not (completely) configured. */

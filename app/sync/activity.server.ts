@@ -1,4 +1,4 @@
-import type { Database, SyncActivityKind } from "~/db.server";
+import { insertRow, type Database, type SyncActivityKind } from "~/db.server";
 
 export interface ActivityEntry {
   shop: string;
@@ -14,5 +14,6 @@ export interface ActivityEntry {
 
 /** Appends to the shop's sync history (the dashboard's per-day figures read it). */
 export async function recordActivity(db: Database, entry: ActivityEntry): Promise<void> {
-  await db.syncActivity.create({ data: entry, select: { id: true } });
+  // One per side effect: without Prisma's query compiler (docs/decisions/049).
+  await insertRow(db, "SyncActivity", entry);
 }

@@ -1,34 +1,56 @@
-import type { Database, OrderSync } from "~/db.server";
+import { directSqlOf, insertRow, modelRowsOf, updateRows, type Database, type OrderSync } from "~/db.server";
 import { ConsentSchema } from "~/shopify/consent";
 
 import { emptyKnownOrder, foldOrderEvent, type KnownOrder } from "./known-order";
 
-/** The columns of a waiting event the fold reads. */
-const FOLDED_EVENT = { id: true, topic: true, payload: true, receivedAt: true, triggeredAt: true } as const;
+/** An order's waiting inbox events and its record, read together before a fold. */
+export interface PendingOrderEvents {
+  shop: string;
+  orderId: string;
+  events: { id: string; topic: string; payload: string; receivedAt: Date; triggeredAt: Date | null }[];
+  existing: OrderSync | null;
+}
+
+/**
+ * Reads what a fold needs, both at once: the order's waiting events, oldest first, and its record.
+ * The fold's statements skip Prisma's query compiler: they run for every order (docs/decisions/049).
+ */
+export async function readPendingOrderEvents(db: Database, shop: string, orderId: string): Promise<PendingOrderEvents> {
+  const sql = directSqlOf(db);
+  const [events, records] = await Promise.all([
+    sql.query(
+      `SELECT * FROM "WebhookEvent" WHERE "shop" = ? AND "orderId" = ? AND "status" = 'RECEIVED' ORDER BY "receivedAt" ASC`,
+      [shop, orderId],
+    ),
+    sql.query(`SELECT * FROM "OrderSync" WHERE "shop" = ? AND "orderId" = ?`, [shop, orderId]),
+  ]);
+  return {
+    shop,
+    orderId,
+    events: modelRowsOf("WebhookEvent", events),
+    existing: modelRowsOf("OrderSync", records)[0] ?? null,
+  };
+}
 
 /**
  * Folds every waiting inbox event of one order into its OrderSync record, oldest first, and marks
- * the events processed. Runs inside the order's serialised job; folding is idempotent, so a crash
- * between the two writes only folds the same events again. With `countAttempt`, the run's attempt
- * is counted in the same write (in a write of its own only when there is nothing to fold), and only
- * the facts that changed are written: an unchanged order snapshot is not sent to the database again.
+ * the events processed. Runs inside the order's serialised job. No transaction: the record is written
+ * first and the events marked after it, and folding is idempotent, so a crash between the two writes
+ * only folds the same events again (a transaction would cost two more round trips on every order).
+ * With `countAttempt`, the run's attempt is counted in the same write (in a write of its own only
+ * when there is nothing to fold), and only the facts that changed are written: an unchanged order
+ * snapshot is not sent to the database again.
  */
 export async function foldPendingOrderEvents(
   db: Database,
-  shop: string,
-  orderId: string,
+  { shop, orderId, events, existing }: PendingOrderEvents,
   now: () => Date,
   { countAttempt }: { countAttempt: boolean },
 ): Promise<OrderSync | null> {
-  const events = await db.webhookEvent.findMany({
-    where: { shop, orderId, status: "RECEIVED" },
-    orderBy: { receivedAt: "asc" },
-    select: FOLDED_EVENT,
-  });
-  const where = { shop_orderId: { shop, orderId } };
-  const existing = await db.orderSync.findUnique({ where });
-  const attempt = countAttempt ? { attempts: { increment: 1 } } : {};
-  if (events.length === 0) return existing && countAttempt ? db.orderSync.update({ where, data: attempt }) : existing;
+  const increment = countAttempt ? { attempts: 1 } : {};
+  const update = async (set: Partial<FoldedFacts>) =>
+    (await updateRows(db, "OrderSync", { set, increment, where: { shop, orderId }, returning: true }))[0] ?? null;
+  if (events.length === 0) return existing && countAttempt ? update({}) : existing;
 
   const known = existing ? knownOrderOf(existing) : emptyKnownOrder();
   const outcomes = events.map((event) => ({
@@ -52,18 +74,24 @@ export async function foldPendingOrderEvents(
     // Consent is only ever added by folding: a fold must not erase one the join route stored meanwhile.
     ...(known.consent ? { consentJson: JSON.stringify(known.consent) } : {}),
   };
-  const [record] = await db.$transaction([
-    existing
-      ? db.orderSync.update({ where, data: { ...changedFacts(existing, facts), ...attempt } })
-      : db.orderSync.create({ data: { shop, orderId, ...facts, attempts: countAttempt ? 1 : 0 } }),
-    ...outcomes.map(({ event, outcome }) =>
-      db.webhookEvent.update({
-        where: { id: event.id },
-        data: outcome.applied
-          ? { status: "PROCESSED", processedAt: now() }
-          : { status: "INVALID", note: outcome.reason, processedAt: now() },
-        select: { id: true },
-      }),
+  const record = existing
+    ? await update(changedFacts(existing, facts))
+    : await insertRow(db, "OrderSync", { shop, orderId, ...facts, attempts: countAttempt ? 1 : 0 });
+  const processedAt = now();
+  const applied = outcomes.filter(({ outcome }) => outcome.applied).map(({ event }) => event.id);
+  await Promise.all([
+    applied.length > 0 &&
+      directSqlOf(db).query(
+        `UPDATE "WebhookEvent" SET "status" = 'PROCESSED', "processedAt" = ? WHERE "shop" = ? AND "id" IN (${applied.map(() => "?").join(", ")})`,
+        [processedAt, shop, ...applied],
+      ),
+    ...outcomes.map(
+      ({ event, outcome }) =>
+        !outcome.applied &&
+        updateRows(db, "WebhookEvent", {
+          set: { status: "INVALID", note: outcome.reason, processedAt },
+          where: { shop, id: event.id },
+        }),
     ),
   ]);
   return record;

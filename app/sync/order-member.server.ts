@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import type { Database } from "~/db.server";
+import { directSqlOf, modelRowsOf, type Database } from "~/db.server";
 import type { DillerClient } from "~/diller/client.server";
 import { DillerValidationError } from "~/diller/errors.server";
 import type { Member } from "~/diller/schemas.server";
@@ -65,7 +65,14 @@ export async function resolveOrderMember(input: ResolveMemberInput): Promise<Mem
   const { db, diller, shop, order } = input;
   const customerId = order.customer?.id ?? null;
   if (customerId) {
-    const link = await db.customerLink.findUnique({ where: { shop_customerId: { shop, customerId } } });
+    // Without Prisma's query compiler: read for every order of a customer (docs/decisions/049).
+    const [link] = modelRowsOf(
+      "CustomerLink",
+      await directSqlOf(db).query(`SELECT * FROM "CustomerLink" WHERE "shop" = ? AND "customerId" = ?`, [
+        shop,
+        customerId,
+      ]),
+    );
     // Leaving is final for the sync engine: no search, no registration, until they join again.
     if (link?.state === "LEFT") return { found: false, reason: LEFT_PROGRAM_REASON };
     if (link?.memberId) return { found: true, memberId: link.memberId, linkedBy: "link" };

@@ -1,6 +1,4 @@
-import { randomBytes } from "node:crypto";
-
-import { directSqlOf, type Database, type DirectSqlArg, type WebhookEventStatus } from "~/db.server";
+import { directSqlOf, newRowId, type Database, type DirectSqlArg, type WebhookEventStatus } from "~/db.server";
 
 import { recordDelivery, type RecordedDelivery, type WebhookDelivery } from "./inbox.server";
 
@@ -104,7 +102,7 @@ const ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
  */
 async function insertRows(db: Database, items: Waiting[], receivedAt: Date) {
   const args: DirectSqlArg[] = items.flatMap(({ delivery, outcome }) => [
-    newId(),
+    newRowId(),
     delivery.shop,
     delivery.topic,
     delivery.eventId ?? delivery.webhookId,
@@ -132,12 +130,4 @@ async function insertRows(db: Database, items: Waiting[], receivedAt: Date) {
     if (status && typeof row.id === "string") inserted.set(key, { id: row.id, status });
   }
   return inserted;
-}
-
-let counter = 0;
-
-/** A cuid-shaped id (the column's Prisma default), made here because the row skips Prisma's create. */
-function newId(): string {
-  counter = (counter + 1) % 1_679_616;
-  return `c${Date.now().toString(36)}${counter.toString(36).padStart(4, "0")}${randomBytes(8).toString("hex").slice(0, 12)}`;
 }

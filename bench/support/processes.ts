@@ -49,6 +49,8 @@ export function appEnvironment(databaseUrl: string, extra: Record<string, string
     DATABASE_URL: databaseUrl,
     APP_ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY,
     LOG_LEVEL: "warn",
+    // BENCH_NODE_OPTIONS=--cpu-prof profiles the app's processes while a benchmark runs.
+    ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
     ...extra,
   };
 }

@@ -26,7 +26,7 @@ export type ProviderFigures =
       ackOnly: Summary;
       /** Server CPU (user + system, /proc) per acknowledged delivery of the web-only burst. */
       cpuMsPerDelivery: number;
-      /** A dedicated worker's CPU and Prisma operations per synced order (bench/support/sync-cpu.ts). */
+      /** A dedicated worker's CPU and database operations per synced order (bench/support/sync-cpu.ts). */
       syncCpu?: SyncCpuFigures;
       storedOfAcknowledged: { stored: number; acknowledged: number };
       throughput: ThroughputRun;
@@ -90,7 +90,7 @@ export function renderReport(figures: BenchFigures): { table: string; markdown: 
     ),
   ]);
   rows.push([
-    "worker CPU and Prisma operations per synced order (dedicated worker, sandbox at 0 ms)",
+    "worker CPU and database operations per synced order (dedicated worker, sandbox at 0 ms)",
     ...each((entry) =>
       entry.syncCpu
         ? `${fixed(entry.syncCpu.cpuMsPerOrder)} ms, ${fixed(entry.syncCpu.queriesPerOrder, 1)} operations (${entry.syncCpu.orders} orders)`
@@ -123,14 +123,14 @@ export function renderReport(figures: BenchFigures): { table: string; markdown: 
     "paid order → Diller transaction throughput",
     ...each(
       (entry) =>
-        `${fixed(entry.throughput.ordersPerSecond)}/s in ${fixed(entry.throughput.seconds, 1)} s; limit ${fixed(entry.throughput.limit)}/s; ratio ${fixed(entry.throughput.ordersPerSecond / entry.throughput.limit)}`,
+        `${fixed(entry.throughput.ordersPerSecond)}/s in ${fixed(entry.throughput.seconds, 1)} s; limit ${fixed(entry.throughput.limit)}/s; ratio ${fixed(entry.throughput.ordersPerSecond / entry.throughput.limit)} (${fixed(entry.throughput.ordersPerSecond / entry.throughput.nominalLimit)} of the ${fixed(entry.throughput.nominalLimit)}/s at the nominal ${latency} ms)`,
     ),
   ]);
   rows.push([
-    "  limit = concurrency ÷ (calls per order × latency)",
+    "  limit = concurrency ÷ (calls per order × Diller's measured answer time)",
     ...each(
       (entry) =>
-        `${entry.concurrency} ÷ (${fixed(entry.throughput.callsPerOrder)} × ${latency / 1000} s), calls measured in this burst (${Object.entries(
+        `${entry.concurrency} ÷ (${fixed(entry.throughput.callsPerOrder)} × ${fixed(entry.throughput.dillerMs / 1000, 4)} s), calls measured in this burst (${Object.entries(
           entry.throughput.callsByOperation,
         )
           .map(([operation, perOrder]) => `${operation} ${fixed(perOrder)}`)
@@ -211,8 +211,10 @@ wall-clock figures (latencies, per-second rates) mostly measure the other load; 
 ${header}
 ${body}
 
-Throughput by worker concurrency (the same burst of ${settings.orders} orders; limit = concurrency ÷ (calls per order ×
-latency); ceiling = 1000 ÷ the server's CPU per order, what one fully busy core could sync):
+Throughput by worker concurrency (the same burst of ${settings.orders} orders, timed from its first delivery to
+Diller's answer to its last call; limit = concurrency ÷ (calls per order × the time the sandbox took to answer, on
+average: its fixed ${latency} ms plus its own work); ceiling = 1000 ÷ the server's CPU per order, what one fully busy
+core could sync):
 
 ${sweepTable}
 
@@ -250,7 +252,7 @@ function renderSweep(providers: ProviderFigures[], names: string[]): string {
     const cells = providers.map((entry) => {
       const run = "skipped" in entry ? undefined : entry.sweep.find((candidate) => candidate.concurrency === level);
       if (!run) return "n/a";
-      return `${fixed(run.ordersPerSecond)}/s of limit ${fixed(run.limit)}/s (ratio ${fixed(run.ordersPerSecond / run.limit)}); server CPU ${fixed(run.serverCpuMsPerOrder, 1)} ms per order, ceiling ${fixed(1000 / run.serverCpuMsPerOrder, 1)}/s; ack p99 ${ms(run.withWorker.p99)}`;
+      return `${fixed(run.ordersPerSecond)}/s of limit ${fixed(run.limit)}/s (ratio ${fixed(run.ordersPerSecond / run.limit)}; Diller answered in ${fixed(run.dillerMs, 1)} ms); server CPU ${fixed(run.serverCpuMsPerOrder, 1)} ms per order, ceiling ${fixed(1000 / run.serverCpuMsPerOrder, 1)}/s; ack p99 ${ms(run.withWorker.p99)}`;
     });
     return `| ${level} | ${cells.join(" | ")} |`;
   });

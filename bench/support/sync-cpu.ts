@@ -1,7 +1,7 @@
 /**
- * CPU and Prisma operations per synced order in a worker process: the web server (worker off) takes
+ * CPU and database operations per synced order in a worker process: the web server (worker off) takes
  * N paid orders of a linked member, a dedicated worker (bench/support/counting-worker.ts) sends them
- * to the sandbox at 0 ms latency. Worker CPU (user + system, /proc) and its Prisma operations are read
+ * to the sandbox at 0 ms latency. Worker CPU (user + system, /proc) and its database operations are read
  * after one warm-up order and again when the queue is drained; the difference is divided by N.
  */
 import { startDillerSandbox } from "@diller/diller-sandbox";
@@ -16,7 +16,7 @@ import { appEnvironment, processCpuMs, startAppServer, startChild, type Child } 
 export interface SyncCpuFigures {
   orders: number;
   cpuMsPerOrder: number;
-  /** Prisma operations per order (pg-boss's own statements on PostgreSQL are not included). */
+  /** Database operations per order, Prisma's and direct statements (pg-boss's own statements on PostgreSQL are not included). */
   queriesPerOrder: number;
   byOperation: Record<string, number>;
 }

@@ -38,8 +38,10 @@ async function handle(runtime: SandboxRuntime, request: IncomingMessage, respons
   const method = (request.method ?? "GET").toUpperCase();
   const target = resolveTarget(runtime, method, url.pathname);
   const operationId = operationIdOf(target);
+  const arrived = performance.now();
   const log = (status: number): void => {
-    runtime.requestLog.push({ operationId, method, path: url.pathname, status, at: runtime.now() });
+    const ms = performance.now() - arrived;
+    runtime.requestLog.push({ operationId, method, path: url.pathname, status, at: runtime.now(), ms });
   };
 
   const connectionClosed = new AbortController();

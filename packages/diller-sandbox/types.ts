@@ -58,6 +58,8 @@ export interface RequestLogEntry {
   /** 0 when no response was sent (stall, drop). */
   status: number;
   at: Date;
+  /** How long the sandbox took to answer, from the request's arrival to the response (injected latency included). */
+  ms: number;
 }
 
 export interface IssuedOtp {

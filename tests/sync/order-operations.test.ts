@@ -1,27 +1,37 @@
 /**
  * The database operations of one order-sync job, which the worker's CPU per order follows
- * (docs/decisions/045-cpu-per-order.md). The job runs on a client that records every operation;
- * the Admin API's session read (product info) goes through the app's own client and is not listed.
+ * (docs/decisions/045-cpu-per-order.md, 049-order-sync-direct-sql.md). The job runs on a client that
+ * records every operation, its direct statements included (an extended client runs them as raw
+ * queries); the Admin API's session read (product info) goes through the app's own client and is not listed.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { DEMO_MEMBERS } from "@diller/diller-sandbox";
-import { createDatabase, type Database } from "~/db.server";
+import { createDatabase, describeStatement, type Database } from "~/db.server";
 import { silentLogger } from "~/logger.server";
 import { createOrderSyncHandler } from "~/sync/order-sync/handler.server";
 
 import { TEST_SHOP } from "../shopify";
 import { memberOrders, startSyncHarness, type SyncHarness } from "./harness";
 
-const operations: { name: string; args: unknown }[] = [];
+const operations: { name: string; args: unknown; sql?: string }[] = [];
 const recording = createDatabase(process.env.DATABASE_URL ?? "").$extends({
   query: {
     async $allOperations({ model, operation, args, query }) {
-      operations.push({ name: `${model ?? "raw"}.${operation}`, args });
+      const sql = sqlOf(args);
+      operations.push({ name: sql ? describeStatement(sql) : `${model ?? "raw"}.${operation}`, args, sql });
       return query(args);
     },
   },
 });
+
+/** The text of a raw query's Prisma.Sql argument. */
+function sqlOf(args: unknown): string | undefined {
+  const first: unknown = Array.isArray(args) ? args[0] : args;
+  if (typeof first === "object" && first !== null && "sql" in first && typeof first.sql === "string") return first.sql;
+  return undefined;
+}
+
 // The extended client answers every query the app's client does; only its static type differs.
 const db = recording as unknown as Database;
 
@@ -81,18 +91,18 @@ async function syncOnce(topic: "ORDERS_PAID" | "ORDERS_UPDATED", order: ReturnTy
 describe("one order sync", () => {
   it("GIVEN a linked member's online order without discount codes WHEN it is paid THEN the job reads and writes each thing once", async () => {
     const order = paidOrder({ discount_codes: [] });
-    expect(await syncOnce("ORDERS_PAID", order)).toEqual([
-      "Shop.findUnique",
-      "WebhookEvent.findMany",
-      "OrderSync.findUnique",
-      // The new record, with the attempt counted.
-      "OrderSync.create",
-      "WebhookEvent.update",
+    const names = await syncOnce("ORDERS_PAID", order);
+    // The shop, the waiting events and the record are read at once: their order is not fixed.
+    expect(names.slice(0, 3).sort()).toEqual(["OrderSync SELECT", "Shop SELECT", "WebhookEvent SELECT"]);
+    expect(names.slice(3)).toEqual([
+      // The new record, with the attempt counted, then its events marked folded.
+      "OrderSync INSERT",
+      "WebhookEvent UPDATE",
       // No POS location: no department mapping is read.
-      "CustomerLink.findUnique",
+      "CustomerLink SELECT",
       // The transaction's progress and the settlement in one write, then the shop's history.
-      "OrderSync.update",
-      "SyncActivity.create",
+      "OrderSync UPDATE",
+      "SyncActivity INSERT",
     ]);
     expect(await h.orderSync(String(order.id))).toMatchObject({ state: "SENT", attempts: 1 });
     expect(h.transactions().filter((transaction) => transaction.externalId.endsWith(`-${order.id}`))).toHaveLength(1);
@@ -113,11 +123,16 @@ describe("one order sync", () => {
     await syncOnce("ORDERS_PAID", order);
     const updated = { ...order, tags: "vip", updated_at: "2026-11-28T10:06:00Z" };
     await syncOnce("ORDERS_UPDATED", updated);
-    const fold = operations.find((operation) => operation.name === "OrderSync.update");
-    expect(fold?.args).toEqual({
-      where: { shop_orderId: { shop: TEST_SHOP, orderId: String(order.id) } },
-      data: { attempts: { increment: 1 }, orderJson: expect.any(String), orderUpdatedAt: expect.any(Date) },
-    });
+    const fold = operations.find((operation) => operation.name === "OrderSync UPDATE");
+    const assigned = /SET (.*) WHERE (.*?)( RETURNING|$)/.exec(fold?.sql ?? "");
+    expect(assigned?.[1]?.split(", ").map((assignment) => assignment.split(" = ")[0])).toEqual([
+      '"updatedAt"',
+      '"orderJson"',
+      '"orderUpdatedAt"',
+      '"attempts"',
+    ]);
+    expect(assigned?.[1]).toContain('"attempts" = "attempts" + ?');
+    expect(assigned?.[2]).toBe('"shop" = ? AND "orderId" = ?');
     expect(await h.orderSync(String(order.id))).toMatchObject({ state: "SENT", attempts: 2 });
   });
 });

@@ -7,7 +7,7 @@ import { findShop, syncBlocker } from "~/shops/shop.server";
 
 import { recordActivity } from "../activity.server";
 import type { MemberChanged } from "../customer-facts.server";
-import { foldPendingOrderEvents } from "../order-events.server";
+import { foldPendingOrderEvents, readPendingOrderEvents } from "../order-events.server";
 import { createStoreFacts } from "../store-facts.server";
 import { convergeAfterDeletedMember } from "./converge.server";
 import { failureReason } from "./errors";
@@ -47,10 +47,10 @@ export function createOrderSyncHandler({
   const store = createStoreFacts(storeReads);
 
   return async ({ shop, orderId }, context) => {
-    // The shop first: the fold counts the attempt in its own write, and a blocked shop's order is no attempt.
-    const shopRow = await findShop(db, shop);
+    // Read together; the shop decides the fold: it counts the attempt in its own write, and a blocked shop's order is no attempt.
+    const [shopRow, pending] = await Promise.all([findShop(db, shop), readPendingOrderEvents(db, shop, orderId)]);
     const blocker = syncBlocker(shopRow);
-    const record = await foldPendingOrderEvents(db, shop, orderId, now, { countAttempt: !blocker });
+    const record = await foldPendingOrderEvents(db, pending, now, { countAttempt: !blocker });
     if (!record) return;
     if (!shopRow || blocker) {
       await settleRecord(db, record, skipped(String(blocker)), now());

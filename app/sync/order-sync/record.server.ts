@@ -1,4 +1,4 @@
-import type { Database, OrderSync } from "~/db.server";
+import { updateRows, type Database, type OrderSync } from "~/db.server";
 
 import { recordActivity } from "../activity.server";
 import type { Settlement } from "./steps";
@@ -9,15 +9,14 @@ import type { Settlement } from "./steps";
  */
 export async function settleRecord(db: Database, record: OrderSync, settled: Settlement, at: Date) {
   const { progress, ...fields } = settled;
-  await db.orderSync.update({
-    where: { id: record.id },
-    data: {
+  // Nothing is read back (the record's order snapshot is large); no query compiler (docs/decisions/049).
+  await updateRows(db, "OrderSync", {
+    set: {
       ...fields,
       ...(progress ? { progressJson: JSON.stringify(progress) } : {}),
       ...(fields.state !== "FAILED" ? { lastError: null } : {}),
     },
-    // Nothing is read back: the record's order snapshot is large.
-    select: { id: true },
+    where: { id: record.id, shop: record.shop },
   });
   if (fields.state === "SKIPPED" && record.state !== "SKIPPED") {
     await recordActivity(db, {

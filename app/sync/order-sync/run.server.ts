@@ -1,4 +1,4 @@
-import type { Database, OrderSync, Shop } from "~/db.server";
+import { updateRows, type Database, type OrderSync, type Shop } from "~/db.server";
 import type { DillerClient } from "~/diller/client.server";
 import type { JobContext } from "~/jobs/queue";
 import type { ShopifyAdminGateway } from "~/shopify/admin-gateway";
@@ -35,10 +35,9 @@ export interface StepOutcome {
 
 /** Saved right after every Diller side effect, so a re-run continues instead of repeating. */
 export async function saveProgress(run: StepRun, progress: OrderProgress) {
-  await run.db.orderSync.update({
-    where: { id: run.record.id },
-    data: { progressJson: JSON.stringify(progress) },
-    select: { id: true },
+  await updateRows(run.db, "OrderSync", {
+    set: { progressJson: JSON.stringify(progress) },
+    where: { id: run.record.id, shop: run.record.shop },
   });
 }
 
