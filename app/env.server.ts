@@ -44,7 +44,8 @@ export const EnvSchema = z.object({
   JOB_WORKER: z.enum(["inline", "off"]).default("inline"),
   /**
    * Jobs one process runs at once. They wait on Diller (I/O), not on the CPU: with Diller answering in
-   * ~150 ms and ~3 calls per order, 16 allow ~35 orders/s per process. See docs/decisions/031.
+   * ~150 ms and one call for a linked member's order, 16 allow ~100 orders/s per process (docs/performance.md).
+   * See docs/decisions/031.
    */
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(16),
   RECONCILE_INTERVAL_MINUTES: z.coerce

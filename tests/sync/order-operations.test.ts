@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { DEMO_MEMBERS } from "@diller/diller-sandbox";
-import { createDatabase, describeStatement, type Database } from "~/db.server";
+import { createDatabase, describeStatement, observeDirectSql, type Database } from "~/db.server";
 import { silentLogger } from "~/logger.server";
 import { createOrderSyncHandler } from "~/sync/order-sync/handler.server";
 
@@ -57,7 +57,7 @@ afterAll(async () => {
 });
 
 /** Stores the webhook as the inbox does and runs the order's job once, recording its operations. */
-async function syncOnce(topic: "ORDERS_PAID" | "ORDERS_UPDATED", order: ReturnType<typeof paidOrder>) {
+async function syncOnce(topic: "ORDERS_PAID" | "ORDERS_UPDATED", order: ReturnType<typeof paidOrder>, jobDb = db) {
   const customerId = String((order.customer as { id: number }).id);
   await h.app.db.customerLink.upsert({
     where: { shop_customerId: { shop: TEST_SHOP, customerId } },
@@ -77,7 +77,7 @@ async function syncOnce(topic: "ORDERS_PAID" | "ORDERS_UPDATED", order: ReturnTy
     },
   });
   const handler = createOrderSyncHandler({
-    db,
+    db: jobDb,
     dillerFor: h.app.dillerClientFor,
     storeReads: h.app.storeReads,
     admin: h.app.adminGateway,
@@ -134,5 +134,36 @@ describe("one order sync", () => {
     expect(assigned?.[1]).toContain('"attempts" = "attempts" + ?');
     expect(assigned?.[2]).toBe('"shop" = ? AND "orderId" = ?');
     expect(await h.orderSync(String(order.id))).toMatchObject({ state: "SENT", attempts: 2 });
+  });
+
+  it("GIVEN a crash after the record was written but before its events were marked folded WHEN the job runs again THEN the events are folded again and Diller holds one transaction", async () => {
+    const order = paidOrder({ discount_codes: [] });
+    // The fold has no transaction (docs/decisions/049): its second write fails, as a crash there would leave it.
+    const crashing = new Proxy(db, {});
+    observeDirectSql(db, crashing, (sql) => {
+      if (describeStatement(sql) === "WebhookEvent UPDATE") throw new Error("the process died here");
+    });
+    await expect(syncOnce("ORDERS_PAID", order, crashing)).rejects.toThrow("the process died here");
+    expect(await h.orderSync(String(order.id))).toMatchObject({ state: "PENDING", attempts: 1 });
+    const waiting = await h.app.db.webhookEvent.count({
+      where: { shop: TEST_SHOP, orderId: String(order.id), status: "RECEIVED" },
+    });
+    expect(waiting).toBe(1);
+
+    // The retry: the same event folds into the same facts, and the order is booked once.
+    const handler = createOrderSyncHandler({
+      db,
+      dillerFor: h.app.dillerClientFor,
+      storeReads: h.app.storeReads,
+      admin: h.app.adminGateway,
+    });
+    const context = { jobId: "retry", attempt: 2, maxAttempts: 3, isFinalAttempt: false, logger: silentLogger };
+    await handler({ shop: TEST_SHOP, orderId: String(order.id) }, context);
+    expect(await h.orderSync(String(order.id))).toMatchObject({ state: "SENT", attempts: 2 });
+    expect(h.transactions().filter((transaction) => transaction.externalId.endsWith(`-${order.id}`))).toHaveLength(1);
+    const processed = await h.app.db.webhookEvent.count({
+      where: { shop: TEST_SHOP, orderId: String(order.id), status: "PROCESSED" },
+    });
+    expect(processed).toBe(1);
   });
 });
