@@ -29,7 +29,6 @@ export {
   modelRowsOf,
   newRowId,
   updateRows,
-  type ColumnValues,
   type DirectSql,
   type DirectSqlArg,
 } from "./direct-sql.server";
