@@ -21,6 +21,7 @@ import { createLogger } from "./logger.server";
 import { createSecretBox } from "./security/encryption.server";
 import { SealedSessionStorage } from "./security/sealed-session-storage.server";
 import { createAdminGateway, type AdminGraphql } from "./shopify/admin-gateway.server";
+import { withProductInfoCache } from "./shopify/product-info-cache.server";
 import { clearCustomerLoyalty } from "./shopify/customer-loyalty.server";
 import { createLoyaltyFactsWriter } from "./shopify/loyalty-facts.server";
 import { createDiscountGateway } from "./shopify/discounts.server";
@@ -105,9 +106,10 @@ export function createApp(env: Env) {
     return typeof body === "object" && body !== null && "data" in body ? body.data : undefined;
   };
 
-  const adminGateway = createAdminGateway({
-    logger: logger.child({ component: "shopify-admin" }),
-    graphql: adminGraphql,
+  const adminLogger = logger.child({ component: "shopify-admin" });
+  // Product details are asked once per variant, not once per order (product-info-cache.server.ts).
+  const adminGateway = withProductInfoCache(createAdminGateway({ logger: adminLogger, graphql: adminGraphql }), {
+    logger: adminLogger,
   });
   const loyaltyFacts = createLoyaltyFactsWriter({ graphql: adminGraphql });
 
