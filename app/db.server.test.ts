@@ -23,6 +23,16 @@ describe("directSqlOf", () => {
     expect(row?.kind).toBe("ORDER_SKIPPED");
   });
 
+  it("GIVEN a run of direct statements THEN pending I/O callbacks run between them, not after the last", async () => {
+    // SQLite answers on this thread: without a yield per statement, a job's statements (and every other
+    // job's) ran back to back while Diller's answers waited unread (docs/decisions/050-diller-call-slots.md).
+    let statementsRun = 0;
+    let ranAfter: number | undefined;
+    setImmediate(() => (ranAfter = statementsRun));
+    for (; statementsRun < 20; statementsRun++) await directSqlOf(db).query(`SELECT 1 AS "one"`, []);
+    expect(ranAfter).toBeLessThanOrEqual(1);
+  });
+
   it("GIVEN a question mark inside an SQL string literal THEN it is not taken for a parameter", async () => {
     const rows = await directSqlOf(db).query(`SELECT 'a?b' AS "text", ? AS "value"`, ["x"]);
     expect(rows).toEqual([{ text: "a?b", value: "x" }]);

@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+// From timers/promises, not the global: tests that fake timers must not stop the database.
+import { setImmediate as yieldToIo } from "node:timers/promises";
 
 import { Prisma as PrismaSql } from "../prisma/generated/sqlite/client";
 import type { CustomerLink, Database, LocalJob, OrderSync, Shop, SyncActivity, WebhookEvent } from "./db.server";
@@ -43,6 +45,10 @@ export function keepConnection(
   }
   connections.set(client, {
     async query(sql, args) {
+      // SQLite runs a statement on this thread, and its promise settles at once: a job's statements
+      // would run back to back with every other job's, while answers from Diller wait unread. Each
+      // statement first lets pending I/O in (docs/decisions/050-diller-call-slots.md).
+      if (provider === "sqlite") await yieldToIo();
       const text = provider === "postgres" ? numberPlaceholders(sql) : sql;
       const result = await (await connection()).queryRaw({ sql: text, args: [...args], argTypes: args.map(argType) });
       const { columnNames, columnTypes } = result;

@@ -43,9 +43,10 @@ export const EnvSchema = z.object({
   /** `inline`: the web process also runs the background jobs (required on SQLite). `off`: only `npm run worker` does. */
   JOB_WORKER: z.enum(["inline", "off"]).default("inline"),
   /**
-   * Jobs one process runs at once. They wait on Diller (I/O), not on the CPU: with Diller answering in
-   * ~150 ms and one call for a linked member's order, 16 allow ~100 orders/s per process (docs/performance.md).
-   * See docs/decisions/031.
+   * Diller calls one process's background jobs keep in flight at most; the worker runs a quarter more
+   * jobs, whose database work overlaps the calls (docs/decisions/050-diller-call-slots.md). Sized for
+   * Diller's latency, not the CPU: with Diller answering in ~150 ms and one call for a linked member's
+   * order, 16 allow ~100 orders/s per process (docs/performance.md, docs/decisions/031).
    */
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(16),
   RECONCILE_INTERVAL_MINUTES: z.coerce

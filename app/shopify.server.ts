@@ -22,6 +22,7 @@ import { createSecretBox } from "./security/encryption.server";
 import { SealedSessionStorage } from "./security/sealed-session-storage.server";
 import { createAdminGateway, type AdminGraphql } from "./shopify/admin-gateway.server";
 import { withProductInfoCache } from "./shopify/product-info-cache.server";
+import { createCallSlots, jobsForCallSlots } from "./diller/call-slots.server";
 import { clearCustomerLoyalty } from "./shopify/customer-loyalty.server";
 import { createLoyaltyFactsWriter } from "./shopify/loyalty-facts.server";
 import { createDiscountGateway } from "./shopify/discounts.server";
@@ -119,11 +120,13 @@ export function createApp(env: Env) {
   // Sends batched per turn of the event loop: a burst of webhooks enqueues its jobs in a few inserts.
   const jobQueue = withBatchedSends(createJobQueue({ databaseUrl: env.DATABASE_URL, db, logger }));
 
+  // The background jobs' Diller calls in flight: JOB_CONCURRENCY at most, however many jobs run (call-slots.server.ts).
+  const jobCallSlots = createCallSlots(env.JOB_CONCURRENCY);
   const syncEngine = createSyncEngine({
     db,
     queue: jobQueue,
     admin: adminGateway,
-    dillerFor: dillerClientFor,
+    dillerFor: (shop) => dillerClientFor(shop, { callSlots: jobCallSlots }),
     storeReads,
     loyaltyFacts,
     discounts: discountGateway,
@@ -137,7 +140,7 @@ export function createApp(env: Env) {
     if (globalThis.__dillerWorkerStarted) return;
     globalThis.__dillerWorkerStarted = true;
     await syncEngine.start({
-      concurrency: env.JOB_CONCURRENCY,
+      concurrency: jobsForCallSlots(env.JOB_CONCURRENCY),
       reconcileIntervalMs: env.RECONCILE_INTERVAL_MINUTES * 60_000,
     });
   }

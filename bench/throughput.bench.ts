@@ -3,7 +3,7 @@
  * one or more worker concurrencies, against the limit concurrency ÷ (calls per order × latency), with
  * the server's CPU per order (`npm run bench` runs the same measurement as part of its table).
  *
- *   npm run build && npx tsx bench/throughput.bench.ts --provider postgresql --concurrency 4,8,16 --orders 200
+ *   npm run build && npx tsx bench/throughput.bench.ts --provider postgresql --concurrency 4,8,16 --orders 600 --burst-seconds 15
  */
 import { parseArgs } from "node:util";
 
@@ -17,7 +17,8 @@ const { values: options } = parseArgs({
   options: {
     provider: { type: "string", default: "sqlite" },
     concurrency: { type: "string", default: "4,8,16" },
-    orders: { type: "string", default: "200" },
+    orders: { type: "string", default: "600" },
+    "burst-seconds": { type: "string", default: "15" },
     latency: { type: "string", default: "150" },
     "in-flight": { type: "string", default: "200" },
   },
@@ -30,6 +31,7 @@ const settings = {
   latencyMs: Number(options.latency),
   inFlight: Number(options["in-flight"]),
   orders: Number(options.orders),
+  burstSeconds: Number(options["burst-seconds"]),
   ackDeliveries: 0,
 };
 const database = await createBenchDatabase(provider, "throughput");
@@ -43,11 +45,13 @@ try {
   let firstId = 6_000_000_000;
   for (const concurrency of options.concurrency.split(",").map(Number)) {
     const run = await measureThroughput(database, sandbox, settings, concurrency, firstId);
-    firstId += settings.orders + settings.inFlight + 1;
+    firstId += run.orders + settings.inFlight + 1;
     console.log(
-      `${provider} concurrency ${concurrency}: ${run.ordersPerSecond.toFixed(2)}/s of limit ${run.limit.toFixed(2)}/s ` +
+      `${provider} concurrency ${concurrency}, ${run.orders} orders: ${run.ordersPerSecond.toFixed(2)}/s of limit ${run.limit.toFixed(2)}/s ` +
         `(ratio ${(run.ordersPerSecond / run.limit).toFixed(2)}; Diller answered in ${run.dillerMs.toFixed(1)} ms; ` +
-        `${(run.ordersPerSecond / run.nominalLimit).toFixed(2)} at the nominal latency); calls per order ${run.callsPerOrder.toFixed(2)}; ` +
+        `${(run.ordersPerSecond / run.nominalLimit).toFixed(2)} at the nominal latency); calls in flight ` +
+        `${run.inFlight.run.toFixed(1)} of ${concurrency} (${run.inFlight.afterFirstSecond.toFixed(1)} after the first second); ` +
+        `calls per order ${run.callsPerOrder.toFixed(2)}; ` +
         `server CPU ${run.serverCpuMsPerOrder.toFixed(1)} ms per order (one core's ceiling ` +
         `${(1000 / run.serverCpuMsPerOrder).toFixed(1)}/s); ack p50 ${run.withWorker.p50.toFixed(0)} ms, ` +
         `p99 ${run.withWorker.p99.toFixed(0)} ms`,

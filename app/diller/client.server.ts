@@ -4,6 +4,7 @@ import packageJson from "../../package.json";
 import { createLogger, type Logger } from "~/logger.server";
 
 import { createTokenProvider } from "./auth.server";
+import type { CallSlots } from "./call-slots.server";
 import { parseDillerBaseUrl } from "./base-url.server";
 import { checkStoreIdentity, connectionProblemOf, type ConnectionTestResult } from "./connection-test.server";
 import { couponsApiFactory } from "./coupons.server";
@@ -45,6 +46,8 @@ export interface DillerClientOptions {
   userAgent?: string;
   /** Where requests may go; defaults to the process policy the composition root sets. */
   egress?: DillerEgressPolicy;
+  /** The worker's bound on API calls in flight, shared by its clients (call-slots.server.ts). */
+  callSlots?: CallSlots;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -97,6 +100,7 @@ export function createDillerClient(options: DillerClientOptions) {
     now,
     logger,
     userAgent,
+    ...(options.callSlots ? { callSlots: options.callSlots } : {}),
   });
   const stores = storesApiFactory({ transport });
 

@@ -1,3 +1,4 @@
+import type { CallSlots } from "./call-slots.server";
 import { DillerError, DillerNetworkError } from "./errors.server";
 
 /** The part of `fetch` the client uses; injectable so tests need no network. */
@@ -33,8 +34,34 @@ export function systemErrorCode(error: unknown, depth = 0): string | undefined {
 /**
  * Sends one request and reads the whole body, aborting after `timeoutMs`. Failures without an HTTP
  * answer become `DillerNetworkError`, marked ambiguous unless the connection was refused outright.
+ * With `slots`, the exchange first waits for one (the timeout starts when it has it).
  */
 export async function exchange({
+  fetch,
+  url,
+  init,
+  timeoutMs,
+  operationId,
+  correlationId,
+  slots,
+}: {
+  fetch: FetchLike;
+  url: string;
+  init: RequestInit;
+  timeoutMs: number;
+  operationId: string;
+  correlationId: string | undefined;
+  slots?: CallSlots;
+}): Promise<RawResponse> {
+  const release = slots ? await slots.take() : undefined;
+  try {
+    return await exchangeNow({ fetch, url, init, timeoutMs, operationId, correlationId });
+  } finally {
+    release?.();
+  }
+}
+
+async function exchangeNow({
   fetch,
   url,
   init,

@@ -4,6 +4,7 @@ import type { Logger } from "~/logger.server";
 
 import type { TokenProvider } from "./auth.server";
 import type { DillerEndpoint } from "./base-url.server";
+import type { CallSlots } from "./call-slots.server";
 import {
   DillerAmbiguousFailureError,
   DillerAuthError,
@@ -38,6 +39,8 @@ export interface TransportOptions {
   logger: Logger;
   userAgent: string;
   newCorrelationId?: () => string;
+  /** Bounds the API calls in flight (the worker's; call-slots.server.ts). Token requests take none. */
+  callSlots?: CallSlots;
 }
 
 export interface CallRequest<Id extends DillerOperationId> {
@@ -104,6 +107,7 @@ export function createTransport(options: TransportOptions): DillerTransport {
         timeoutMs: options.timeoutMs,
         operationId,
         correlationId,
+        slots: options.callSlots,
       });
     } catch (error) {
       if (!(error instanceof DillerNetworkError)) throw error;

@@ -1,4 +1,5 @@
 import type { Database, Shop } from "~/db.server";
+import type { CallSlots } from "~/diller/call-slots.server";
 import { createConnectionTester, createDillerClient } from "~/diller/client.server";
 import { createTokenCache } from "~/diller/token-cache.server";
 import { PermanentJobError } from "~/jobs/queue";
@@ -24,11 +25,16 @@ export function createDillerAccess({ db, secrets, logger }: { db: Database; secr
     return dillerConnectionOf(shop, secrets);
   }
 
-  /** The Diller client of a connected shop. */
-  function clientFor(shop: Shop) {
+  /** The Diller client of a connected shop; with `callSlots`, its API calls wait for one of them. */
+  function clientFor(shop: Shop, { callSlots }: { callSlots?: CallSlots } = {}) {
     const connection = connectionFor(shop);
     if (!connection) throw new PermanentJobError(`Diller is not connected for ${shop.shop}`);
-    return createDillerClient({ ...connection, tokenCache, logger: logger.child({ shop: shop.shop }) });
+    return createDillerClient({
+      ...connection,
+      tokenCache,
+      logger: logger.child({ shop: shop.shop }),
+      ...(callSlots ? { callSlots } : {}),
+    });
   }
 
   /** "Test connection" (admin onboarding and settings, CLI `connect`), with the client's default timeout. */

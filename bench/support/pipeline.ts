@@ -15,6 +15,7 @@ import { createDatabase, type Database } from "../../app/db.server";
 import { parseEnv } from "../../app/env.server";
 import { createSecretBox } from "../../app/security/encryption.server";
 import type { BenchDatabase } from "./databases";
+import { burstOrders, meanInFlight } from "./burst";
 import { percentile, waitUntil, type Timed } from "./http";
 import { createLoadClient, prepareDelivery } from "./raw-http";
 import { externalIdOf, LOAD_CUSTOMER_ID, paidOrder } from "./orders";
@@ -31,6 +32,11 @@ export interface PipelineSettings {
   inFlight: number;
   ackDeliveries: number;
   orders: number;
+  /**
+   * Each throughput burst holds at least this many seconds of orders at its limit (one call per order),
+   * so filling the pipeline while the burst is acknowledged is a small part of it at every concurrency.
+   */
+  burstSeconds?: number;
   concurrency?: string;
   /** Also measure throughput at each of CONCURRENCY_SWEEP's concurrencies. */
   sweep?: boolean;
@@ -115,6 +121,8 @@ export const sentCount = (sandbox: RunningSandbox, ids: Set<string>) =>
 export interface ThroughputRun {
   concurrency: number;
   withWorker: ReturnType<typeof summarize>;
+  /** Paid orders in the burst. */
+  orders: number;
   seconds: number;
   ordersPerSecond: number;
   callsPerOrder: number;
@@ -122,6 +130,11 @@ export interface ThroughputRun {
   tokensPerOrder: number;
   /** How long the sandbox took to answer the burst's API calls, on average (its fixed latency plus its own work). */
   dillerMs: number;
+  /**
+   * Diller calls in flight on average (as the sandbox saw them), over the run and without its first
+   * second, in which the burst's acknowledgements hold the machine: where the ratio is lost.
+   */
+  inFlight: { run: number; afterFirstSecond: number };
   /** concurrency ÷ (calls per order × Diller's measured answer time). */
   limit: number;
   /** The same at the sandbox's nominal latency. */
@@ -165,7 +178,9 @@ export async function measureThroughput(
     );
     await client.send(warmConnections(server.baseUrl, settings.inFlight, firstId), settings.inFlight);
     const logFrom = sandbox.requestLog.length;
-    const orders = Array.from({ length: settings.orders }, (_, index) => linkedOrder(firstId + 1 + index));
+    const orders = Array.from({ length: burstOrders(settings, concurrency) }, (_, index) =>
+      linkedOrder(firstId + 1 + index),
+    );
     const ids = new Set(orders.map((order) => externalIdOf(BENCH_SHOP, Number(order.id))));
     const prepared = orders.map((order) => preparePaid(server.baseUrl, order));
     const pid = server.child.pid ?? 0;
@@ -188,10 +203,12 @@ export async function measureThroughput(
     const byOperation: Record<string, number> = {};
     for (const { operationId } of apiCalls) byOperation[operationId] = (byOperation[operationId] ?? 0) + 1;
     const callsPerOrder = apiCalls.length / orders.length;
+    const lastAnswer = started + seconds * 1000;
     return {
       concurrency,
       withWorker: summarize(burst.results, burst.seconds),
       seconds,
+      orders: orders.length,
       ordersPerSecond: orders.length / seconds,
       callsPerOrder,
       callsByOperation: Object.fromEntries(
@@ -200,6 +217,10 @@ export async function measureThroughput(
       tokensPerOrder: log.filter((entry) => entry.operationId === "requestAccessToken").length / orders.length,
       dillerMs,
       limit: concurrency / (callsPerOrder * (dillerMs / 1000)),
+      inFlight: {
+        run: meanInFlight(apiCalls, started, lastAnswer),
+        afterFirstSecond: meanInFlight(apiCalls, started + 1000, lastAnswer),
+      },
       nominalLimit: concurrency / (callsPerOrder * (settings.latencyMs / 1000)),
       serverCpuMsPerOrder,
     };
@@ -224,7 +245,7 @@ export async function runPipeline(database: BenchDatabase, settings: PipelineSet
     for (const level of [...new Set([concurrency, ...(settings.sweep ? CONCURRENCY_SWEEP : [])])]) {
       console.log(`  worker concurrency ${level} …`);
       sweep.push(await measureThroughput(database, sandbox, settings, level, nextId));
-      nextId += settings.orders + settings.inFlight + 1;
+      nextId += burstOrders(settings, level) + settings.inFlight + 1;
     }
     const main = sweep[0];
     if (!main) throw new Error("no throughput run");

@@ -48,6 +48,7 @@ export interface BenchFigures {
     inFlight: number;
     ackDeliveries: number;
     orders: number;
+    burstSeconds: number;
     dashboardRows: number;
     scenarioOrders: number;
     quick: boolean;
@@ -98,7 +99,7 @@ export function renderReport(figures: BenchFigures): { table: string; markdown: 
     ),
   ]);
   rows.push([
-    `ack p50 / p99 (wall-clock), ${settings.orders} paid orders, ${settings.inFlight} in flight, worker running`,
+    `ack p50 / p99 (wall-clock), a burst of paid orders (see throughput), ${settings.inFlight} in flight, worker running`,
     ...each(
       (entry) =>
         `${ms(entry.withWorker.p50)} / ${ms(entry.withWorker.p99)} (p99 ÷ Diller ${fixed(entry.withWorker.p99 / latency)})`,
@@ -123,7 +124,14 @@ export function renderReport(figures: BenchFigures): { table: string; markdown: 
     "paid order → Diller transaction throughput",
     ...each(
       (entry) =>
-        `${fixed(entry.throughput.ordersPerSecond)}/s in ${fixed(entry.throughput.seconds, 1)} s; limit ${fixed(entry.throughput.limit)}/s; ratio ${fixed(entry.throughput.ordersPerSecond / entry.throughput.limit)} (${fixed(entry.throughput.ordersPerSecond / entry.throughput.nominalLimit)} of the ${fixed(entry.throughput.nominalLimit)}/s at the nominal ${latency} ms)`,
+        `${entry.throughput.orders} orders: ${fixed(entry.throughput.ordersPerSecond)}/s in ${fixed(entry.throughput.seconds, 1)} s; limit ${fixed(entry.throughput.limit)}/s; ratio ${fixed(entry.throughput.ordersPerSecond / entry.throughput.limit)} (${fixed(entry.throughput.ordersPerSecond / entry.throughput.nominalLimit)} of the ${fixed(entry.throughput.nominalLimit)}/s at the nominal ${latency} ms)`,
+    ),
+  ]);
+  rows.push([
+    "  Diller calls in flight, mean: whole burst; after its first second",
+    ...each(
+      (entry) =>
+        `${fixed(entry.throughput.inFlight.run, 1)} of ${entry.concurrency}; ${fixed(entry.throughput.inFlight.afterFirstSecond, 1)} of ${entry.concurrency}`,
     ),
   ]);
   rows.push([
@@ -194,7 +202,9 @@ wall-clock figures (latencies, per-second rates) mostly measure the other load; 
 - Run with \`NODE_ENV=development\`: the production egress policy allows only Diller's hosts, and the sandbox listens on
   loopback. Nothing on the acknowledgement path depends on NODE_ENV.
 - The Diller sandbox (in the benchmark process) adds a fixed ${latency} ms to every answer.
-- With the worker: the web process runs the jobs itself (\`JOB_WORKER=inline\`, concurrency as in the table), ${settings.orders}
+- With the worker: the web process runs the jobs itself (\`JOB_WORKER=inline\`). The concurrency in the tables is
+  \`JOB_CONCURRENCY\`: the Diller calls the jobs may have in flight; the worker runs a quarter more jobs than that, so
+  one has done its database work when a call returns (docs/decisions/050-diller-call-slots.md). ${settings.orders}
   paid orders without discount codes of a customer linked to her Diller member (a \`CustomerLink\` row, LINKED, as the
   customer sync or the account's join creates it). Web process only: \`JOB_WORKER=off\`, ${settings.ackDeliveries}
   deliveries after ${settings.inFlight} warm-up deliveries.
@@ -211,7 +221,8 @@ wall-clock figures (latencies, per-second rates) mostly measure the other load; 
 ${header}
 ${body}
 
-Throughput by worker concurrency (the same burst of ${settings.orders} orders, timed from its first delivery to
+Throughput by worker concurrency (a burst of ${settings.orders} orders, or of ${settings.burstSeconds} s at the limit
+when that is more, timed from its first delivery to
 Diller's answer to its last call; limit = concurrency ÷ (calls per order × the time the sandbox took to answer, on
 average: its fixed ${latency} ms plus its own work); ceiling = 1000 ÷ the server's CPU per order, what one fully busy
 core could sync):
@@ -252,7 +263,7 @@ function renderSweep(providers: ProviderFigures[], names: string[]): string {
     const cells = providers.map((entry) => {
       const run = "skipped" in entry ? undefined : entry.sweep.find((candidate) => candidate.concurrency === level);
       if (!run) return "n/a";
-      return `${fixed(run.ordersPerSecond)}/s of limit ${fixed(run.limit)}/s (ratio ${fixed(run.ordersPerSecond / run.limit)}; Diller answered in ${fixed(run.dillerMs, 1)} ms); server CPU ${fixed(run.serverCpuMsPerOrder, 1)} ms per order, ceiling ${fixed(1000 / run.serverCpuMsPerOrder, 1)}/s; ack p99 ${ms(run.withWorker.p99)}`;
+      return `${run.orders} orders: ${fixed(run.ordersPerSecond)}/s of limit ${fixed(run.limit)}/s (ratio ${fixed(run.ordersPerSecond / run.limit)}; Diller answered in ${fixed(run.dillerMs, 1)} ms; calls in flight ${fixed(run.inFlight.run, 1)}, ${fixed(run.inFlight.afterFirstSecond, 1)} after the first second); server CPU ${fixed(run.serverCpuMsPerOrder, 1)} ms per order, ceiling ${fixed(1000 / run.serverCpuMsPerOrder, 1)}/s; ack p99 ${ms(run.withWorker.p99)}`;
     });
     return `| ${level} | ${cells.join(" | ")} |`;
   });

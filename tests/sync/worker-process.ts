@@ -14,6 +14,7 @@ const { createSyncEngine } = await import("~/sync/engine.server");
 const { getEnv } = await import("~/env.server");
 const { testPolicies } = await import("./processes");
 const { shutdown } = await import("~/lifecycle.server");
+const { createCallSlots, jobsForCallSlots } = await import("~/diller/call-slots.server");
 
 installFakeAdminApi({
   DillerProductInfo: () => ({ nodes: [] }),
@@ -29,16 +30,19 @@ const queue = createJobQueue({
   supervisionIntervalSeconds: 1,
   policies: testPolicies(jobNames, expireSeconds),
 });
+// As the app's worker: the concurrency bounds the Diller calls in flight, and a quarter more jobs run.
+const concurrency = Number(process.env.TEST_JOB_CONCURRENCY ?? 2);
+const callSlots = createCallSlots(concurrency);
 const engine = createSyncEngine({
   db: app.db,
   queue,
   admin: app.adminGateway,
-  dillerFor: app.dillerClientFor,
+  dillerFor: (shop) => app.dillerClientFor(shop, { callSlots }),
   storeReads: app.storeReads,
   loyaltyFacts: app.loyaltyFacts,
   logger: app.logger,
 });
-await engine.start({ concurrency: Number(process.env.TEST_JOB_CONCURRENCY ?? 2) });
+await engine.start({ concurrency: jobsForCallSlots(concurrency) });
 console.log("worker-ready");
 
 process.on("SIGTERM", () => {
