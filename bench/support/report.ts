@@ -204,13 +204,16 @@ wall-clock figures (latencies, per-second rates) mostly measure the other load; 
 - The Diller sandbox (in the benchmark process) adds a fixed ${latency} ms to every answer.
 - With the worker: the web process runs the jobs itself (\`JOB_WORKER=inline\`). The concurrency in the tables is
   \`JOB_CONCURRENCY\`: the Diller calls the jobs may have in flight; the worker runs a quarter more jobs than that, so
-  one has done its database work when a call returns (docs/decisions/050-diller-call-slots.md). ${settings.orders}
-  paid orders without discount codes of a customer linked to her Diller member (a \`CustomerLink\` row, LINKED, as the
+  one has done its database work when a call returns (docs/decisions/050-diller-call-slots.md). Bursts of
+  ${settings.orders} paid orders, or of ${settings.burstSeconds} s at the limit when that is more, without discount codes of a customer linked to her Diller member (a \`CustomerLink\` row, LINKED, as the
   customer sync or the account's join creates it). Web process only: \`JOB_WORKER=off\`, ${settings.ackDeliveries}
   deliveries after ${settings.inFlight} warm-up deliveries.
 - Server CPU per acknowledged delivery: user + system CPU of the web-only server process (\`/proc/<pid>/stat\`) over
   its burst, divided by the deliveries. A short burst (quick run) carries more warm-up than
   \`npx tsx bench/ack-cpu.bench.ts --deliveries 2000\`, the reference figure (docs/decisions/041-webhook-fast-path.md).
+- Shopify's Admin API is not reachable here: the order sync's product lookup (product type and barcode) fails on the
+  first order and then pauses for 30 s at a time, as for a shop whose Admin API fails; with Shopify reachable it asks
+  once per variant per 15 minutes (docs/decisions/050-diller-call-slots.md).
 - Calls per scenario: the sync engine in one process (tests/sync harness), ${settings.scenarioOrders} orders per scenario.
 - Baseline: \`bench/baseline/inline-server.ts\`, **not part of the app**: verifies the HMAC, then searches the member and
   books the transaction in Diller before answering, as some existing integrations do.
