@@ -31,31 +31,25 @@ export function systemErrorCode(error: unknown, depth = 0): string | undefined {
   return "cause" in error ? systemErrorCode(error.cause, depth + 1) : undefined;
 }
 
-/**
- * Sends one request and reads the whole body, aborting after `timeoutMs`. Failures without an HTTP
- * answer become `DillerNetworkError`, marked ambiguous unless the connection was refused outright.
- * With `slots`, the exchange first waits for one (the timeout starts when it has it).
- */
-export async function exchange({
-  fetch,
-  url,
-  init,
-  timeoutMs,
-  operationId,
-  correlationId,
-  slots,
-}: {
+/** One request of `exchange`: where it goes, how long it may take, and what the logs call it. */
+interface ExchangeRequest {
   fetch: FetchLike;
   url: string;
   init: RequestInit;
   timeoutMs: number;
   operationId: string;
   correlationId: string | undefined;
-  slots?: CallSlots;
-}): Promise<RawResponse> {
+}
+
+/**
+ * Sends one request and reads the whole body, aborting after `timeoutMs`. Failures without an HTTP
+ * answer become `DillerNetworkError`, marked ambiguous unless the connection was refused outright.
+ * With `slots`, the exchange first waits for one (the timeout starts when it has it).
+ */
+export async function exchange({ slots, ...request }: ExchangeRequest & { slots?: CallSlots }): Promise<RawResponse> {
   const release = slots ? await slots.take() : undefined;
   try {
-    return await exchangeNow({ fetch, url, init, timeoutMs, operationId, correlationId });
+    return await exchangeNow(request);
   } finally {
     release?.();
   }
@@ -68,14 +62,7 @@ async function exchangeNow({
   timeoutMs,
   operationId,
   correlationId,
-}: {
-  fetch: FetchLike;
-  url: string;
-  init: RequestInit;
-  timeoutMs: number;
-  operationId: string;
-  correlationId: string | undefined;
-}): Promise<RawResponse> {
+}: ExchangeRequest): Promise<RawResponse> {
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   const signal = init.signal ? AbortSignal.any([init.signal, timeout.signal]) : timeout.signal;

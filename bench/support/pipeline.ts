@@ -244,8 +244,9 @@ export async function runPipeline(database: BenchDatabase, settings: PipelineSet
     const sweep: ThroughputRun[] = [];
     for (const level of [...new Set([concurrency, ...(settings.sweep ? CONCURRENCY_SWEEP : [])])]) {
       console.log(`  worker concurrency ${level} …`);
-      sweep.push(await measureThroughput(database, sandbox, settings, level, nextId));
-      nextId += burstOrders(settings, level) + settings.inFlight + 1;
+      const run = await measureThroughput(database, sandbox, settings, level, nextId);
+      sweep.push(run);
+      nextId += run.orders + settings.inFlight + 1;
     }
     const main = sweep[0];
     if (!main) throw new Error("no throughput run");
